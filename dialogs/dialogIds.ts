@@ -1,0 +1,10 @@
+/** Dialog and prompt ids, one place so tests and containers agree. */
+export const MAIN_DIALOG = 'mainDialog';
+export const LANGUAGE_DIALOG = 'languageDialog';
+export const CONSENT_DIALOG = 'consentDialog';
+export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
+
+export const CHOICE_PROMPT = 'choicePrompt';
+export const YES_NO_PROMPT = 'yesNoPrompt';
+export const AGE_PROMPT = 'ageOrBirthDatePrompt';
+export const OPTIONAL_TEXT_PROMPT = 'optionalTextPrompt';

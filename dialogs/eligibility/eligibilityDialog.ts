@@ -1,0 +1,212 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { getTurnLanguage } from '../../src/bot/turnLanguage';
+import { hasValidConsent } from '../../src/bot/userData';
+import {
+  COUNTRY_CODES,
+  PROJECT_STATUSES,
+  QUALIFICATIONS,
+  SITUATIONS,
+  type CountryCode,
+  type EligibilityAnswers,
+  type ProjectStatus,
+  type Qualification,
+  type Situation
+} from '../../src/domain/eligibility/types';
+import { explainEligibility, formatExplanation } from '../../src/services/eligibilityExplainer';
+import type { AgeOrBirthDate } from '../../src/understanding';
+import { ask } from '../ask';
+import type { DialogDeps } from '../dialogDeps';
+import { AGE_PROMPT, CHOICE_PROMPT, ELIGIBILITY_DIALOG, OPTIONAL_TEXT_PROMPT, YES_NO_PROMPT } from '../dialogIds';
+import {
+  AskAgeOrBirthDatePrompt,
+  AskChoicePrompt,
+  AskOptionalTextPrompt,
+  AskYesNoPrompt,
+  YES_NO_CHOICES,
+  type OptionalText
+} from '../prompts';
+
+/** What the waterfall keeps between steps (in dialog state, so it survives restarts). */
+interface EligibilityValues {
+  answers: EligibilityAnswers;
+  /** False when a guardian had to agree and did not: nothing is kept. */
+  mayKeep: boolean;
+}
+
+const STEPS = `${ELIGIBILITY_DIALOG}.steps`;
+
+/**
+ * Asks the eligibility questions (age or date of birth, country, situation, qualification,
+ * region, camp, project), lets the domain decide, and explains the result per programme.
+ * Answers and result are stored only with valid consent.
+ */
+export class EligibilityDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(ELIGIBILITY_DIALOG);
+    this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
+    this.addDialog(new AskYesNoPrompt(YES_NO_PROMPT, deps));
+    this.addDialog(new AskAgeOrBirthDatePrompt(AGE_PROMPT, deps, () => deps.eligibility.today()));
+    this.addDialog(new AskOptionalTextPrompt(OPTIONAL_TEXT_PROMPT, deps));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.askAgeStep.bind(this),
+        this.askCountryStep.bind(this),
+        this.askGuardianStep.bind(this),
+        this.askSituationStep.bind(this),
+        this.askQualificationStep.bind(this),
+        this.askRegionStep.bind(this),
+        this.askCampStep.bind(this),
+        this.askProjectStep.bind(this),
+        this.resultStep.bind(this)
+      ])
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private values(step: WaterfallStepContext): EligibilityValues {
+    const v = step.values as Partial<EligibilityValues>;
+    v.answers ??= {};
+    v.mayKeep ??= true;
+    return v as EligibilityValues;
+  }
+
+  private async askAgeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const lang = getTurnLanguage(step.context);
+    await step.context.sendActivity(this.deps.localizer.t(lang, 'eligibility:intro'));
+    return ask(step, AGE_PROMPT, { key: 'eligibility:askAge', retryKey: 'eligibility:retry.age' });
+  }
+
+  private async askCountryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as AgeOrBirthDate;
+    const { answers } = this.values(step);
+    if (answer.kind === 'age') answers.age = answer.age;
+    else answers.birthDate = answer.birthDate;
+    return ask(step, CHOICE_PROMPT, {
+      key: 'eligibility:askCountry',
+      retryKey: 'eligibility:retry.choice',
+      choices: COUNTRY_CODES.map((code) => ({
+        value: code,
+        labelKey: `eligibility:country.${code}`,
+        synonymsKey: `eligibility:countrySynonyms.${code}`
+      }))
+    });
+  }
+
+  /** A person younger than the country's digital-consent age needs a guardian to agree too. */
+  private async askGuardianStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    values.answers.country = step.result as CountryCode;
+    const { eligibility, userData, privacyNotice, localizer } = this.deps;
+    const user = await userData.get(step.context, {});
+    const age = eligibility.ageOf(values.answers);
+    const country = values.answers.country;
+    if (
+      age === undefined ||
+      !hasValidConsent(user, privacyNotice.version) ||
+      user.consent?.guardianConfirmed === true ||
+      !eligibility.needsGuardian(age, country)
+    ) {
+      return step.next();
+    }
+    const lang = getTurnLanguage(step.context);
+    await step.context.sendActivity(
+      localizer.t(lang, 'eligibility:guardian.explain', {
+        consentAge: eligibility.country(country).digitalConsentAge,
+        country: localizer.t(lang, `eligibility:country.${country}`)
+      })
+    );
+    return ask(step, YES_NO_PROMPT, { key: 'eligibility:guardian.ask', retryKey: 'common:retry.yesNo', choices: YES_NO_CHOICES });
+  }
+
+  private async askSituationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (typeof step.result === 'boolean') await this.recordGuardianDecision(step, step.result);
+    return ask(step, CHOICE_PROMPT, {
+      key: 'eligibility:askSituation',
+      retryKey: 'eligibility:retry.choice',
+      choices: SITUATIONS.map((s) => ({
+        value: s,
+        labelKey: `eligibility:situation.${s}`,
+        synonymsKey: `eligibility:situationSynonyms.${s}`
+      }))
+    });
+  }
+
+  private async recordGuardianDecision(step: WaterfallStepContext, guardianAgrees: boolean): Promise<void> {
+    const lang = getTurnLanguage(step.context);
+    const { consent, userData, userKeyOf, privacyNotice, localizer } = this.deps;
+    await consent.record({
+      userKey: userKeyOf(step.context),
+      decision: guardianAgrees ? 'granted' : 'refused',
+      noticeVersion: privacyNotice.version,
+      language: lang,
+      guardianConfirmed: guardianAgrees
+    });
+    const user = await userData.get(step.context, {});
+    user.consent = { decision: guardianAgrees ? 'granted' : 'refused', noticeVersion: privacyNotice.version, guardianConfirmed: guardianAgrees };
+    await userData.set(step.context, user);
+    this.values(step).mayKeep = guardianAgrees;
+    await step.context.sendActivity(localizer.t(lang, guardianAgrees ? 'eligibility:guardian.agreed' : 'eligibility:guardian.declined'));
+  }
+
+  private async askQualificationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).answers.situation = step.result as Situation;
+    return ask(step, CHOICE_PROMPT, {
+      key: 'eligibility:askQualification',
+      retryKey: 'eligibility:retry.choice',
+      choices: QUALIFICATIONS.map((q) => ({
+        value: q,
+        labelKey: `eligibility:qualification.${q}`,
+        synonymsKey: `eligibility:qualificationSynonyms.${q}`
+      }))
+    });
+  }
+
+  private async askRegionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { answers } = this.values(step);
+    answers.qualification = step.result as Qualification;
+    if (answers.country === 'OTHER') return step.next({ text: null } satisfies OptionalText);
+    return ask(step, OPTIONAL_TEXT_PROMPT, {
+      key: 'eligibility:askRegion',
+      retryKey: 'eligibility:retry.region',
+      choices: [{ value: 'skip', labelKey: 'common:skip' }]
+    });
+  }
+
+  private async askCampStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const region = (step.result as OptionalText).text;
+    if (region) this.values(step).answers.region = region;
+    return ask(step, YES_NO_PROMPT, { key: 'eligibility:askCamp', retryKey: 'common:retry.yesNo', choices: YES_NO_CHOICES });
+  }
+
+  private async askProjectStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { answers } = this.values(step);
+    answers.livesInCamp = step.result as boolean;
+    if (!answers.livesInCamp) return step.next();
+    return ask(step, CHOICE_PROMPT, {
+      key: 'eligibility:askProject',
+      retryKey: 'eligibility:retry.choice',
+      choices: PROJECT_STATUSES.map((p) => ({
+        value: p,
+        labelKey: `eligibility:project.${p}`,
+        synonymsKey: `eligibility:projectSynonyms.${p}`
+      }))
+    });
+  }
+
+  private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    if (typeof step.result === 'string') values.answers.project = step.result as ProjectStatus;
+    const lang = getTurnLanguage(step.context);
+    const { eligibility, localizer, userData, privacyNotice, userKeyOf } = this.deps;
+    const result = eligibility.evaluate(values.answers);
+    await step.context.sendActivity(formatExplanation(explainEligibility(result, lang, localizer), localizer, lang));
+    const user = await userData.get(step.context, {});
+    if (values.mayKeep && hasValidConsent(user, privacyNotice.version)) {
+      await eligibility.record(userKeyOf(step.context), values.answers, result, lang);
+      await step.context.sendActivity(localizer.t(lang, 'eligibility:saved'));
+    } else {
+      await step.context.sendActivity(localizer.t(lang, 'eligibility:notSaved'));
+    }
+    return step.endDialog(result);
+  }
+}

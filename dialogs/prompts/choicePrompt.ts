@@ -1,0 +1,18 @@
+import { matchChoice } from '../../src/understanding';
+import { AskPrompt, type AskSpec, type PromptDeps } from './askPrompt';
+
+/** Asks to pick one of `ask.choices`; answers by button, number or words. Result: the choice's value. */
+export class AskChoicePrompt extends AskPrompt<string> {
+  constructor(id: string, deps: PromptDeps) {
+    super(id, deps);
+  }
+
+  protected recognize(text: string, lang: string, ask: AskSpec): string | undefined {
+    const { localizer } = this.deps;
+    const choices = (ask.choices ?? []).map((spec) => ({
+      value: spec.value,
+      labels: [this.labelOf(lang, spec), ...(spec.synonymsKey ? localizer.list(lang, spec.synonymsKey) : [])]
+    }));
+    return matchChoice(text, choices, lang);
+  }
+}

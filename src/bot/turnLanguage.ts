@@ -1,0 +1,20 @@
+import type { TurnContext } from 'botbuilder';
+
+const TURN_LANGUAGE = Symbol('passerelle.turnLanguage');
+
+/** Sets the language replies of this turn are written in. */
+export function setTurnLanguage(context: TurnContext, lang: string): void {
+  context.turnState.set(TURN_LANGUAGE, lang);
+}
+
+/** The language of this turn's replies (set by the bot at the start of the turn). */
+export function getTurnLanguage(context: TurnContext): string {
+  const lang = context.turnState.get(TURN_LANGUAGE) as string | undefined;
+  if (!lang) throw new Error('turn language not set: the bot must call setTurnLanguage first');
+  return lang;
+}
+
+/** The language if one was set this turn, else undefined (for error handlers). */
+export function peekTurnLanguage(context: TurnContext): string | undefined {
+  return context.turnState.get(TURN_LANGUAGE) as string | undefined;
+}

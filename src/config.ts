@@ -1,0 +1,166 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Languages whose locale files ship complete today. More arrive with the fourteen-language issue. */
+export const SHIPPED_LANGUAGES = ['fr', 'en', 'ar'] as const;
+
+/** Start-up configuration problem: names the variable and says how to fix it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+  ),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  MONGODB_URI: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional()
+  ),
+  MONGODB_DB: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('passerelle')),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    emptyToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')
+  ),
+  MicrosoftAppTenantId: optionalString,
+  DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(SHIPPED_LANGUAGES).default('fr')),
+  TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('Europe/Paris')
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+  ),
+  MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
+  PSEUDONYM_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('./content')),
+  LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales'))
+});
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How to fix each variable, shown when it is wrong. */
+const FIXES: Record<string, string> = {
+  PORT: 'set PORT to a free TCP port such as 3978',
+  MONGODB_URI: 'set MONGODB_URI to a MongoDB connection string (mongodb://host:27017) or leave it empty to use SQLite',
+  MONGODB_DB: 'use letters, digits, _ or - only',
+  DEFAULT_LOCALE: `use one of ${SHIPPED_LANGUAGES.join(', ')}`,
+  PSEUDONYM_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+  MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI'
+};
+
+export interface BotAuthConfig {
+  appId: string | undefined;
+  appPassword: string | undefined;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string | undefined;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: string;
+  dataDir: string;
+  sqliteFile: string;
+  mongodbUri: string | undefined;
+  mongodbDb: string;
+  auth: BotAuthConfig;
+  defaultLanguage: (typeof SHIPPED_LANGUAGES)[number];
+  timeZone: string;
+  maxBodyBytes: number;
+  shutdownTimeoutMs: number;
+  /** Key for the HMAC that turns channel user ids into pseudonymous user keys. */
+  pseudonymSecret: string;
+  /** True when PSEUDONYM_SECRET was not set and the development default is used. */
+  pseudonymSecretIsDefault: boolean;
+  contentDir: string;
+  localesDir: string;
+}
+
+const DEVELOPMENT_PSEUDONYM_SECRET = 'passerelle-development-only-secret-do-not-use-in-production';
+
+/**
+ * Reads and validates the configuration from environment variables (every one is documented in
+ * `.env.example`). Pure: the environment is a parameter. Throws `ConfigError` naming each bad
+ * variable and how to fix it.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?');
+        const fix = FIXES[name];
+        return `${name}: ${issue.message}${fix ? ` (${fix})` : ''}`;
+      })
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (the bot registration\'s client secret)');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  if (e.NODE_ENV === 'production') {
+    if (!e.MicrosoftAppId) {
+      problems.push('MicrosoftAppId: required in production (without it /api/messages accepts unauthenticated requests)');
+    }
+    if (!e.PSEUDONYM_SECRET) {
+      problems.push(`PSEUDONYM_SECRET: required in production (${FIXES.PSEUDONYM_SECRET})`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    sqliteFile: path.join(dataDir, 'passerelle.sqlite'),
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    auth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId
+    },
+    defaultLanguage: e.DEFAULT_LOCALE,
+    timeZone: e.TIME_ZONE,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    pseudonymSecret: e.PSEUDONYM_SECRET ?? DEVELOPMENT_PSEUDONYM_SECRET,
+    pseudonymSecretIsDefault: !e.PSEUDONYM_SECRET,
+    contentDir: path.resolve(cwd, e.CONTENT_DIR),
+    localesDir: path.resolve(cwd, e.LOCALES_DIR)
+  };
+}

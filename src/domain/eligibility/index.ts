@@ -1,0 +1,13 @@
+export * from './types';
+export { ageOn, isPlausibleAge, MAX_PLAUSIBLE_AGE } from './ageOn';
+export { evaluateEligibility, combineOutcome, programmeResult } from './evaluateEligibility';
+export { isValidIsoDate, isLeapYear, parseIsoDate } from './isoDate';
+export type { DateParts } from './isoDate';
+export { needsGuardianConsent } from './needsGuardianConsent';
+export {
+  ELIGIBILITY_NAMESPACE,
+  ELIGIBILITY_NEXT_STEP_KEYS,
+  ELIGIBILITY_REASON_KEYS,
+  nextStepKey
+} from './messageKeys';
+export { InvalidAgeError, InvalidDateError } from './errors';

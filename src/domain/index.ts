@@ -1,0 +1,2 @@
+/** The domain: pure rules, no I/O, no framework. Its only public surface. */
+export * from './eligibility';

@@ -1,0 +1,2 @@
+export { Localizer, LocaleLoadError, type TranslateParams } from './localizer';
+export { matchLanguage, resolveLanguage, isRightToLeft, RTL_LANGUAGES } from './languages';

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import { resolveLanguage } from './languages';
+
+export type TranslateParams = Record<string, unknown>;
+
+/** Locale files are missing or unreadable: names the file. */
+export class LocaleLoadError extends Error {
+  override readonly name = 'LocaleLoadError';
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
+}
+
+/**
+ * Every user-facing text goes through here. Keys are `namespace:key` (namespace = the file
+ * name in `locales/<lang>/`), e.g. `eligibility:askAge`.
+ */
+export class Localizer {
+  private readonly fixed = new Map<string, TFunction>();
+
+  private constructor(
+    private readonly i18n: I18n,
+    readonly languages: readonly string[],
+    readonly defaultLanguage: string,
+    readonly namespaces: readonly string[]
+  ) {
+    for (const lang of languages) this.fixed.set(lang, i18n.getFixedT(lang));
+  }
+
+  /**
+   * Loads `locales/<lang>/*.json` for each language, synchronously, once at start.
+   * Fails with `LocaleLoadError` naming the file when one is missing or not valid JSON.
+   */
+  static load(localesDir: string, languages: readonly string[], defaultLanguage: string): Localizer {
+    const resources: Record<string, Record<string, unknown>> = {};
+    const namespaces = new Set<string>();
+    for (const lang of languages) {
+      const dir = path.join(localesDir, lang);
+      let files: string[];
+      try {
+        // understanding.json holds each language's vocabulary for src/understanding, not texts.
+        files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'understanding.json');
+      } catch (err) {
+        throw new LocaleLoadError(`locales: cannot read ${dir} for language "${lang}"`, err);
+      }
+      resources[lang] = {};
+      for (const file of files) {
+        const ns = file.replace(/\.json$/, '');
+        const full = path.join(dir, file);
+        try {
+          resources[lang]![ns] = JSON.parse(fs.readFileSync(full, 'utf8'));
+        } catch (err) {
+          throw new LocaleLoadError(`locales: ${full} is not valid JSON: ${(err as Error).message}`, err);
+        }
+        namespaces.add(ns);
+      }
+    }
+    const instance = i18next.createInstance();
+    void instance.init({
+      resources: resources as never,
+      lng: defaultLanguage,
+      supportedLngs: [...languages],
+      fallbackLng: defaultLanguage,
+      ns: [...namespaces],
+      defaultNS: 'common',
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false
+    } as never);
+    return new Localizer(instance, languages, defaultLanguage, [...namespaces]);
+  }
+
+  /** Translates `key` in `lang` (falls back to the default language for an unknown one). */
+  t(lang: string, key: string, params?: TranslateParams): string {
+    const t = this.fixed.get(lang) ?? this.fixed.get(this.defaultLanguage)!;
+    return t(key, params as never) as unknown as string;
+  }
+
+  /** Whether `key` exists in `lang` itself (no fallback). */
+  has(lang: string, key: string): boolean {
+    const [ns, k] = key.includes(':') ? (key.split(/:(.*)/s) as [string, string]) : ['common', key];
+    return this.i18n.exists(k, { lng: lang, ns, fallbackLng: false } as never);
+  }
+
+  /** A list kept in the locale files as one `|`-separated string (synonyms, command words). */
+  list(lang: string, key: string): string[] {
+    return this.t(lang, key)
+      .split('|')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+  }
+
+  /** The supported language closest to a channel locale, else the default. */
+  resolve(locale: string | undefined | null): string {
+    return resolveLanguage(locale, this.languages, this.defaultLanguage);
+  }
+
+  isSupported(lang: string | undefined | null): lang is string {
+    return typeof lang === 'string' && this.languages.includes(lang);
+  }
+}

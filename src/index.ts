@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { createApp } from './app';
+import { ConfigError, readConfig } from './config';
+import { createLogger } from './logger';
+
+/** Entry point: configuration, logger, app, listening, and a graceful stop on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  // A .env file in the working directory, if present, fills variables not already set.
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = readConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Passerelle cannot start: ${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.pseudonymSecretIsDefault) {
+    logger.warn('PSEUDONYM_SECRET is not set: using the development default (never do this in production)');
+  }
+  if (!config.auth.appId) {
+    logger.warn('MicrosoftAppId is not set: /api/messages accepts requests without authentication (local mode)');
+  }
+
+  let app;
+  try {
+    app = await createApp(config, { logger });
+  } catch (err) {
+    logger.fatal({ err: { name: (err as Error).name, message: (err as Error).message } }, 'Passerelle cannot start');
+    process.exit(1);
+  }
+
+  try {
+    const address = await app.listen();
+    logger.info({ port: address.port, host: address.address, storage: app.storage.kind }, `Passerelle listening on http://localhost:${address.port}`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const hint = code === 'EADDRINUSE' ? `port ${config.port} is in use: stop the other program or set PORT to a free port` : (err as Error).message;
+    logger.fatal({ code }, `Passerelle cannot listen: ${hint}`);
+    await app.close();
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing turns in flight');
+    app
+      .close()
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((err: Error) => {
+        logger.error({ err: { name: err.name, message: err.message } }, 'error while stopping');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();

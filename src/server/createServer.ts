@@ -1,0 +1,70 @@
+import restify, { type Server } from 'restify';
+import type { Logger } from '../logger';
+
+/** Counts requests in flight, so a graceful shutdown can wait for them. */
+export class InFlightRequests {
+  private count = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  enter(): void {
+    this.count += 1;
+  }
+
+  leave(): void {
+    this.count = Math.max(0, this.count - 1);
+    if (this.count === 0) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Resolves when no request is in flight, or after `timeoutMs` (returns false then). */
+  whenIdle(timeoutMs: number): Promise<boolean> {
+    if (this.count === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+}
+
+/**
+ * The restify server with what every route shares: JSON body parsing with a size limit (413
+ * beyond it, 400 for malformed JSON), in-flight tracking, and request logging without
+ * bodies, query strings or headers (no personal data).
+ */
+export function createServer(deps: { logger: Logger; maxBodyBytes: number; inFlight: InFlightRequests }): Server {
+  const { logger, maxBodyBytes, inFlight } = deps;
+  const server = restify.createServer({ name: 'passerelle', handleUncaughtExceptions: false });
+  server.pre((_req, res, next) => {
+    inFlight.enter();
+    let left = false;
+    const leave = (): void => {
+      if (!left) {
+        left = true;
+        inFlight.leave();
+      }
+    };
+    res.once('finish', leave);
+    res.once('close', leave);
+    return next();
+  });
+  // jsonBodyParser passes its options to bodyReader, whose maxBodySize the typings omit.
+  server.use(restify.plugins.jsonBodyParser({ maxBodySize: maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions));
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    logger.debug({ method: req.method, path: req.getPath(), status: res.statusCode }, 'request');
+  });
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const log = status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
+    log({ method: req.method, path: req.getPath(), status, error: err.name }, 'request rejected');
+    return callback();
+  });
+  return server;
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { Request, Response } from 'restify';
+import type { Localizer } from '../i18n';
+import { isValidIsoDate } from '../domain';
+import { COUNTRY_CODES, PROJECT_STATUSES, QUALIFICATIONS, SITUATIONS } from '../domain/eligibility/types';
+import type { EligibilityService } from '../services/eligibilityService';
+import { explainEligibility } from '../services/eligibilityExplainer';
+import { describeIssues } from './activitySchema';
+
+const isoDate = z.string().refine(isValidIsoDate, 'must be a real calendar date YYYY-MM-DD');
+
+/** Body of `POST /api/eligibility` (documented in docs/openapi.yaml). */
+export const walkInRequestSchema = z
+  .object({
+    lang: z.string().max(35).optional(),
+    asOf: isoDate.optional(),
+    answers: z
+      .object({
+        birthDate: isoDate.optional(),
+        age: z.number().int().min(0).max(120).optional(),
+        situation: z.enum(SITUATIONS).optional(),
+        qualification: z.enum(QUALIFICATIONS).optional(),
+        country: z.enum(COUNTRY_CODES).optional(),
+        region: z.string().trim().min(1).max(80).optional(),
+        livesInCamp: z.boolean().optional(),
+        project: z.enum(PROJECT_STATUSES).optional()
+      })
+      .strict()
+  })
+  .strict();
+
+/**
+ * `POST /api/eligibility`: the walk-in check. Same rules and texts as the chat; stores nothing.
+ */
+export function createEligibilityHandler(deps: {
+  eligibility: EligibilityService;
+  localizer: Localizer;
+}): (req: Request, res: Response) => Promise<void> {
+  const { eligibility, localizer } = deps;
+  return async (req, res) => {
+    if (!req.is('json')) {
+      res.send(415, { error: 'unsupported_media_type', message: 'send the answers as application/json' });
+      return;
+    }
+    const parsed = walkInRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, {
+        error: 'invalid_request',
+        fields: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+        reasons: describeIssues(parsed.error)
+      });
+      return;
+    }
+    const { answers, asOf } = parsed.data;
+    const lang = localizer.resolve(parsed.data.lang);
+    const result = eligibility.evaluate(answers, asOf);
+    const explained = explainEligibility(result, lang, localizer);
+    res.send(200, {
+      rulesVersion: result.rulesVersion,
+      asOf: result.asOf,
+      lang,
+      programmes: explained
+    });
+  };
+}

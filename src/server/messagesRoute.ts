@@ -1,0 +1,60 @@
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import type { Logger } from '../logger';
+import { conversationKeyOf } from '../bot/pseudonymousState';
+import { describeIssues, incomingActivitySchema } from './activitySchema';
+import type { PasserelleAdapter } from './passerelleAdapter';
+import type { TurnQueue } from './turnQueue';
+
+/**
+ * Whether an error means the request's credentials were refused. botframework-connector throws
+ * `AuthenticationError` for most refusals, but lets jsonwebtoken's own errors through for a bad
+ * signature or an expired token; all of them are the caller's fault: 401, never 500.
+ */
+export function isAuthenticationFailure(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError'].includes(err.name)) return true;
+  return (err as { statusCode?: number }).statusCode === 401;
+}
+
+/**
+ * `POST /api/messages`: validates the activity's shape (400 with reasons), then hands it to the
+ * CloudAdapter, which authenticates it when an app id is configured (401 otherwise) and runs the
+ * bot. Turns of one conversation run one at a time.
+ */
+export function createMessagesHandler(deps: {
+  adapter: PasserelleAdapter;
+  bot: ActivityHandler;
+  queue: TurnQueue;
+  pseudonymSecret: string;
+  logger: Logger;
+}): (req: Request, res: Response) => Promise<void> {
+  const { adapter, bot, queue, pseudonymSecret, logger } = deps;
+  return async (req, res) => {
+    if (!req.is('json')) {
+      res.send(415, { error: 'unsupported_media_type', message: 'send the activity as application/json' });
+      return;
+    }
+    const parsed = incomingActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'invalid_activity', reasons: describeIssues(parsed.error) });
+      return;
+    }
+    const activity = parsed.data as unknown as Activity;
+    const authorization = req.header('authorization') ?? '';
+    const key = conversationKeyOf(pseudonymSecret, activity.channelId, activity.conversation.id);
+    try {
+      const invokeResponse = await queue.run(key, () => adapter.processAuthenticated(authorization, activity, (context) => bot.run(context)));
+      if (invokeResponse?.body !== undefined) res.send(invokeResponse.status, invokeResponse.body);
+      else res.send(invokeResponse?.status ?? 200);
+    } catch (err) {
+      if (isAuthenticationFailure(err)) {
+        logger.info({ reason: (err as Error).message }, 'request refused: not authenticated');
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal_error' });
+    }
+  };
+}

@@ -1,0 +1,33 @@
+/** Errors shared by every storage adapter, so callers can react without knowing the database. */
+
+/** A bot-state write carried an eTag that no longer matches the stored item. */
+export class EtagConflictError extends Error {
+  override readonly name = 'EtagConflictError';
+  constructor(readonly key: string) {
+    super(`error writing "${key}" due to eTag conflict`);
+  }
+}
+
+/** An insert used an id that already exists. */
+export class DuplicateKeyError extends Error {
+  override readonly name = 'DuplicateKeyError';
+  constructor(readonly collection: string, readonly id: string) {
+    super(`${collection}: an item with id "${id}" already exists`);
+  }
+}
+
+/** A stored item could not be decoded (damaged row/document). */
+export class CorruptStateError extends Error {
+  override readonly name = 'CorruptStateError';
+  constructor(readonly key: string, cause?: unknown) {
+    super(`stored item "${key}" cannot be decoded`, { cause });
+  }
+}
+
+/** The database cannot be reached or opened; the message says what to do. */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
+}

@@ -1,0 +1,1 @@
+export { openMongoStorage, type MongoStorageOptions } from './openMongoStorage';

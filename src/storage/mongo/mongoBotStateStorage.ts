@@ -1,0 +1,67 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import type { Collection } from 'mongodb';
+import { EtagConflictError } from '../errors';
+import { newEtag } from '../etag';
+import type { OpenGuard } from '../openGuard';
+import { checkChanges, decodeStoreItem, encodeStoreItem, expectedEtag } from '../storeItemCodec';
+import type { BotStateDocument } from './mongoDocuments';
+import { isDuplicateKeyError } from './mongoFailure';
+
+/**
+ * Bot state in the `botState` collection (`_id` = key), botbuilder's `Storage` contract with
+ * eTags. Each key is written by one atomic `replaceOne`; behaviour matches the SQLite adapter.
+ */
+export class MongoBotStateStorage implements Storage {
+  constructor(
+    private readonly collection: Collection<BotStateDocument>,
+    private readonly guard: OpenGuard
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    this.guard.assertOpen();
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    if (keys.length === 0) return items;
+    const docs = await this.collection.find({ _id: { $in: keys } }, { projection: { json: 1 } }).toArray();
+    for (const doc of docs) items[doc._id] = decodeStoreItem(doc._id, doc.json);
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    this.guard.assertOpen();
+    checkChanges(changes);
+    let conflict: string | null = null;
+    // Like MemoryStorage, a refused key does not stop the others from being written.
+    for (const [key, item] of Object.entries(changes)) {
+      if (!(await this.writeOne(key, item))) conflict ??= key;
+    }
+    if (conflict !== null) throw new EtagConflictError(conflict);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    this.guard.assertOpen();
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    if (keys.length > 0) await this.collection.deleteMany({ _id: { $in: keys } });
+  }
+
+  /** Writes one key; false when its eTag no longer matches. */
+  private async writeOne(key: string, item: StoreItems[string]): Promise<boolean> {
+    const eTag = newEtag();
+    const doc: BotStateDocument = { _id: key, json: encodeStoreItem(item, eTag), eTag, updatedAt: new Date() };
+    const expected = expectedEtag(item);
+    // With an eTag: replace only that version, or insert when the key does not exist (as
+    // MemoryStorage does). If another version exists the upsert's insert hits the duplicate _id.
+    const filter = expected === null ? { _id: key } : { _id: key, eTag: expected };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.collection.replaceOne(filter, doc, { upsert: true });
+        return true;
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        if (expected !== null) return false;
+        // Two unconditional upserts raced to insert the same key: the retry replaces.
+        if (attempt === 2) throw err;
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { openMongoStorage } from './mongo';
+import type { StorageBundle } from './ports';
+import { openSqliteStorage } from './sqlite';
+
+/** Which database to use; only the composition root calls `openStorage`. */
+export interface StorageOptions {
+  /** `MONGODB_URI`: when set (non-blank), MongoDB is used. */
+  mongodbUri?: string;
+  /** Database name in MongoDB. */
+  mongodbDb: string;
+  /** SQLite file used when no MongoDB URI is given (e.g. `./data/passerelle.db`). */
+  sqliteFile: string;
+}
+
+/** Opens MongoDB when a URI is given, otherwise the embedded SQLite file. */
+export function openStorage(options: StorageOptions): Promise<StorageBundle> {
+  const uri = options.mongodbUri?.trim();
+  return uri
+    ? openMongoStorage({ uri, dbName: options.mongodbDb })
+    : openSqliteStorage({ file: options.sqliteFile });
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { StorageUnavailableError } from '../errors';
+import { OpenGuard } from '../openGuard';
+import type { StorageBundle } from '../ports';
+import { applyMigrations } from './migrations';
+import { SqliteBotStateStorage } from './sqliteBotStateStorage';
+import { SqliteConsentRepository } from './sqliteConsentRepository';
+import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
+import { SqliteUserProfileRepository } from './sqliteUserProfileRepository';
+
+/** Where the embedded database lives. */
+export interface SqliteStorageOptions {
+  /** Path of the database file (its directory is created if missing), or `:memory:`. */
+  file: string;
+  /** How long a write waits for another connection's lock, in ms (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (or creates) the SQLite database and returns a ready `StorageBundle`: WAL journal,
+ * foreign keys on, `synchronous=NORMAL`, a busy timeout, and every pending migration applied.
+ * A file that cannot be opened is a `StorageUnavailableError` that says what to check.
+ */
+export async function openSqliteStorage(options: SqliteStorageOptions): Promise<StorageBundle> {
+  const { file, busyTimeoutMs = 5000 } = options;
+  const inMemory = file === ':memory:';
+  let db: Database.Database | undefined;
+  try {
+    if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+    db = new Database(file, { timeout: busyTimeoutMs });
+    configureConnection(db, busyTimeoutMs);
+    applyMigrations(db);
+  } catch (err) {
+    if (db?.open) db.close();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StorageUnavailableError(
+      `Cannot open the SQLite database "${file}": ${reason}. Check that the path is right, that its ` +
+        'directory is writable and the file is a Passerelle database, or set MONGODB_URI to use MongoDB.',
+      err
+    );
+  }
+  return createBundle(db);
+}
+
+/**
+ * Per-connection settings: WAL (readers never block the writer), foreign keys enforced,
+ * `synchronous=NORMAL` (durable with WAL except on power loss, much faster than FULL) and how
+ * long to wait for a lock held by another connection.
+ */
+export function configureConnection(db: Database.Database, busyTimeoutMs = 5000): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+}
+
+function createBundle(db: Database.Database): StorageBundle {
+  const guard = new OpenGuard();
+  const selectOne = db.prepare('SELECT 1').pluck();
+  return {
+    kind: 'sqlite',
+    botState: new SqliteBotStateStorage(db, guard),
+    profiles: new SqliteUserProfileRepository(db, guard),
+    consents: new SqliteConsentRepository(db, guard),
+    eligibilityChecks: new SqliteEligibilityCheckRepository(db, guard),
+    async ping() {
+      guard.assertOpen();
+      selectOne.get();
+    },
+    async close() {
+      if (guard.close()) db.close();
+    }
+  };
+}

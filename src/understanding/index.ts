@@ -1,0 +1,18 @@
+/**
+ * Understanding free answers in the person's language: numbers, ages and birth dates, yes/no,
+ * skip, choices. Framework-free pure functions; the lexicon (locales/<lang>/understanding.json)
+ * is passed in. The recognizers are loaded on first use, never at import. See docs/understanding.md.
+ */
+export { LANGUAGES, baseLanguage, recognizerCultures } from './cultures';
+export type { Capability, Language, RecognizerCultures } from './cultures';
+export { LEXICON_FILE, compileLexicon, lexiconSchema, loadLexicons, parseLexicon } from './lexicon';
+export type { AnswerKind, CompiledLexicon, Lexicon } from './lexicon';
+export { LexiconError } from './lexiconError';
+export { fold, toLatinDigits, tokenize } from './normalize';
+export { loadedRecognizerPackages, warmUp } from './recognizers';
+export { recognizeNumber } from './recognizeNumber';
+export { MAX_AGE, recognizeAgeOrBirthDate } from './recognizeAgeOrBirthDate';
+export type { AgeOrBirthDate } from './recognizeAgeOrBirthDate';
+export { recognizeSkip, recognizeYesNo } from './recognizeYesNo';
+export { matchChoice } from './matchChoice';
+export type { Choice } from './matchChoice';

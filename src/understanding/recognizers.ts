@@ -1,0 +1,124 @@
+import { dirname } from 'node:path';
+import type { Capability } from './cultures';
+import { LANGUAGES, recognizerCultures } from './cultures';
+
+/**
+ * Lazy access to @microsoft/recognizers-text models.
+ *
+ * The packages are big (the date-time bundle alone is 3.6 MB of JavaScript) and their first
+ * parse compiles regular expressions of more than 100 kB each (about 2 s for the French number
+ * model, twice: V8 interprets a new regex, then compiles it natively on the next use). So nothing
+ * is required at import time; a package is required on first use, once; one model per
+ * (capability, culture) is built and kept; `warmUp` pays the compilation cost after start.
+ *
+ * The suite's convenience functions (`recognizeNumber(...)`) are not used: they build a new
+ * recognizer on every call and fall back to English for an unknown culture. The per-capability
+ * packages are resolved from the suite's own location, since the project depends on the suite.
+ */
+
+/** The part of a recognizers-text result this module reads. */
+export interface ModelResult {
+  start: number;
+  end: number;
+  text: string;
+  typeName: string;
+  resolution: Record<string, unknown> | undefined;
+}
+
+/** A recognizers-text model. */
+export interface Model {
+  parse(query: string, referenceDate?: Date): ModelResult[];
+}
+
+interface Recognizer {
+  getNumberModel?(culture: string, fallbackToDefaultCulture: boolean): Model;
+  getBooleanModel?(culture: string, fallbackToDefaultCulture: boolean): Model;
+  getDateTimeModel?(culture: string, fallbackToDefaultCulture: boolean): Model;
+}
+type RecognizerClass = new (culture: string, options: number, lazyInitialization: boolean) => Recognizer;
+
+const PACKAGES: Readonly<Record<Capability, { name: string; recognizer: string }>> = {
+  number: { name: '@microsoft/recognizers-text-number', recognizer: 'NumberRecognizer' },
+  boolean: { name: '@microsoft/recognizers-text-choice', recognizer: 'ChoiceRecognizer' },
+  dateTime: { name: '@microsoft/recognizers-text-date-time', recognizer: 'DateTimeRecognizer' }
+};
+
+const recognizerClasses = new Map<Capability, RecognizerClass>();
+const models = new Map<string, Model>();
+
+function loadRecognizerClass(capability: Capability): RecognizerClass {
+  const loaded = recognizerClasses.get(capability);
+  if (loaded) return loaded;
+  const { name, recognizer } = PACKAGES[capability];
+  const suiteDir = dirname(require.resolve('@microsoft/recognizers-text-suite/package.json'));
+  const pkg = require(require.resolve(name, { paths: [suiteDir] })) as Record<string, unknown>;
+  const cls = pkg[recognizer];
+  if (typeof cls !== 'function') throw new Error(`${name} does not export ${recognizer}`);
+  recognizerClasses.set(capability, cls as RecognizerClass);
+  return cls as RecognizerClass;
+}
+
+/**
+ * The model for a capability in a culture, built on first use and cached.
+ * @throws Error when the package has no model for that culture (no silent English fallback).
+ */
+export function getModel(capability: Capability, culture: string): Model {
+  const key = `${capability}:${culture}`;
+  const cached = models.get(key);
+  if (cached) return cached;
+  const recognizer = new (loadRecognizerClass(capability))(culture, 0, true);
+  const model =
+    capability === 'number'
+      ? recognizer.getNumberModel?.(culture, false)
+      : capability === 'boolean'
+        ? recognizer.getBooleanModel?.(culture, false)
+        : recognizer.getDateTimeModel?.(culture, false);
+  if (!model) throw new Error(`no ${capability} model for culture ${culture}`);
+  models.set(key, model);
+  return model;
+}
+
+/** Runs a model, or returns [] when the language has no culture for that capability. */
+export function parseWith(capability: Capability, lang: string, text: string, referenceDate?: Date): ModelResult[] {
+  const culture = recognizerCultures(lang)[capability];
+  if (!culture) return [];
+  return getModel(capability, culture).parse(text, referenceDate);
+}
+
+/** Recognizer packages required so far (diagnostics and tests: import must load none). */
+export function loadedRecognizerPackages(): string[] {
+  return [...recognizerClasses.keys()].map((capability) => PACKAGES[capability].name);
+}
+
+/** Sentences that run every big expression of a model (the number model runs on dates too). */
+const WARM_SAMPLES: Readonly<Record<Capability, readonly string[]>> = {
+  number: ['22', 'twenty two 22'],
+  boolean: ['yes', 'no'],
+  dateTime: ['3 march 2004', '03/03/2004']
+};
+
+const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Loads and compiles the models of the given languages (default: all of `LANGUAGES`), one step
+ * at a time, yielding to the event loop between steps so that a server can answer meanwhile.
+ * Call after start without awaiting (`void warmUp(langs).catch(log)`); each step still blocks
+ * for up to about 2 s on a cold French model. Languages without recognizer culture cost nothing.
+ */
+export async function warmUp(langs: readonly string[] = LANGUAGES): Promise<void> {
+  const referenceDate = new Date();
+  for (const lang of langs) {
+    const cultures = recognizerCultures(lang);
+    for (const capability of Object.keys(cultures) as Capability[]) {
+      const culture = cultures[capability];
+      if (!culture) continue;
+      await nextTick();
+      const model = getModel(capability, culture);
+      // Twice: V8 interprets a regex on its first run and compiles it natively on the second.
+      for (const sample of WARM_SAMPLES[capability]) {
+        await nextTick();
+        model.parse(sample, referenceDate);
+      }
+    }
+  }
+}

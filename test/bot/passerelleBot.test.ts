@@ -1,0 +1,97 @@
+import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { LanguageDialog, MainDialog, LANGUAGE_DIALOG, MAIN_DIALOG } from '../../dialogs';
+import { PasserelleBot } from '../../src/bot/passerelleBot';
+import type { UserData } from '../../src/bot/userData';
+import { dialogHarness } from '../support/dialogHarness';
+
+async function botAdapter(locale = 'en-US') {
+  const harness = await dialogHarness({ lang: 'en' });
+  const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const userData = userState.createProperty<UserData>('user');
+  const deps = { ...harness.deps, userData };
+  const bot = new PasserelleBot({
+    conversationState,
+    userState,
+    userData,
+    localizer: deps.localizer,
+    mainDialog: new MainDialog(deps),
+    mainDialogId: MAIN_DIALOG,
+    languageDialog: new LanguageDialog(deps),
+    languageDialogId: LANGUAGE_DIALOG
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { locale } as Partial<Activity>);
+  return { adapter, harness };
+}
+
+const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text ?? '').join('\n');
+
+/** Sends `text` and returns the text of every reply of that turn. */
+async function say(adapter: TestAdapter, text: string): Promise<string> {
+  adapter.activeQueue.splice(0);
+  await adapter.receiveActivity(text);
+  return texts(adapter.activeQueue.splice(0));
+}
+
+async function untilEligibilityAgeQuestion(adapter: TestAdapter): Promise<void> {
+  await say(adapter, 'hi'); // greeting + language
+  await say(adapter, 'English'); // consent
+  await say(adapter, 'yes'); // menu
+  expect(await say(adapter, '1')).toMatch(/How old are you\?/);
+}
+
+describe('global commands, anywhere in a conversation', () => {
+  it('"help" explains and asks the current question again', async () => {
+    const { adapter } = await botAdapter();
+    await untilEligibilityAgeQuestion(adapter);
+    const reply = await say(adapter, 'help');
+    expect(reply).toMatch(/At any time you can type/);
+    expect(reply).toMatch(/How old are you\?/);
+    expect(await say(adapter, '22')).toMatch(/In which country/); // the question still works
+  });
+
+  it.each([['aide'], ['مساعدة'], ['HELP!']])('"%s" works whatever the language', async (word) => {
+    const { adapter } = await botAdapter();
+    await untilEligibilityAgeQuestion(adapter);
+    expect(await say(adapter, word)).toMatch(/At any time you can type/);
+  });
+
+  it('"language" switches language and asks the current question again in the new language', async () => {
+    const { adapter } = await botAdapter();
+    await untilEligibilityAgeQuestion(adapter);
+    await say(adapter, '22');
+    expect(await say(adapter, 'langue')).toMatch(/Which language do you want to use\?/);
+    const reply = await say(adapter, 'Français');
+    expect(reply).toMatch(/je vous parle en français/);
+    expect(reply).toMatch(/Dans quel pays vivez-vous/);
+    expect(await say(adapter, 'France')).toMatch(/Que faites-vous en ce moment/);
+  });
+
+  it('"menu" leaves the current journey for the main menu', async () => {
+    const { adapter } = await botAdapter();
+    await untilEligibilityAgeQuestion(adapter);
+    const reply = await say(adapter, 'menu');
+    expect(reply).toMatch(/What would you like to do\?/);
+    expect(await say(adapter, '2')).toMatch(/coming soon/);
+  });
+
+  it('"restart" starts again from the menu without asking language and consent again', async () => {
+    const { adapter } = await botAdapter();
+    await untilEligibilityAgeQuestion(adapter);
+    const reply = await say(adapter, 'recommencer');
+    expect(reply).toMatch(/let's start again/);
+    expect(reply).toMatch(/What would you like to do\?/);
+    expect(reply).not.toMatch(/Do you agree/);
+  });
+
+  it('remembers the chosen language for the user across conversations', async () => {
+    const { adapter } = await botAdapter('fr-FR');
+    await say(adapter, 'salut');
+    await say(adapter, 'العربية');
+    const reply = await say(adapter, 'نعم');
+    expect(reply).toMatch(/[\u0600-\u06FF]/);
+    adapter.template.conversation = { id: 'another-conversation', isGroup: false, conversationType: 'personal', name: '' };
+    expect(await say(adapter, 'salut')).toMatch(/[\u0600-\u06FF]/);
+  });
+});

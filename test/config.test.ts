@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { ConfigError, readConfig } from '../src/config';
+
+describe('readConfig', () => {
+  it('gives working defaults for local use (SQLite under ./data, port 3978, French)', () => {
+    const config = readConfig({}, '/srv/app');
+    expect(config.port).toBe(3978);
+    expect(config.mongodbUri).toBeUndefined();
+    expect(config.sqliteFile).toBe(path.join('/srv/app', 'data', 'passerelle.sqlite'));
+    expect(config.defaultLanguage).toBe('fr');
+    expect(config.auth.appId).toBeUndefined();
+    expect(config.pseudonymSecretIsDefault).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = readConfig({ MONGODB_URI: '', MicrosoftAppId: '  ', PORT: '' }, '/srv');
+    expect(config.mongodbUri).toBeUndefined();
+    expect(config.auth.appId).toBeUndefined();
+    expect(config.port).toBe(3978);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ MONGODB_URI: 'http://db' }, /MONGODB_URI: must start with mongodb:\/\//],
+    [{ DEFAULT_LOCALE: 'xx' }, /DEFAULT_LOCALE.*use one of fr, en, ar/],
+    [{ TIME_ZONE: 'Mars/Olympus' }, /TIME_ZONE: must be an IANA time zone/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword: required when MicrosoftAppId is set/],
+    [{ MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
+    [{ PSEUDONYM_SECRET: 'short' }, /PSEUDONYM_SECRET: must be at least 32 characters \(generate one with/]
+  ])('rejects %j naming the variable and the fix', (env, message) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('refuses to start in production without authentication and a pseudonym secret', () => {
+    let error: unknown;
+    try {
+      readConfig({ NODE_ENV: 'production' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/MicrosoftAppId: required in production/);
+    expect(problems).toMatch(/PSEUDONYM_SECRET: required in production/);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = readConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      PSEUDONYM_SECRET: 'x'.repeat(40),
+      MONGODB_URI: 'mongodb+srv://cluster.example/db'
+    });
+    expect(config.env).toBe('production');
+    expect(config.mongodbUri).toBe('mongodb+srv://cluster.example/db');
+    expect(config.pseudonymSecretIsDefault).toBe(false);
+  });
+});
