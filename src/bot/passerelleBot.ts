@@ -90,11 +90,14 @@ export class PasserelleBot extends ActivityHandler {
         else await dc.beginDialog(mainDialogId, {});
         return;
       }
-      case 'restart':
+      case 'restart': {
+        // A first message such as Telegram's "/start" is a restart of nothing: greet instead.
+        const fresh = !dc.activeDialog;
         await dc.cancelAllDialogs();
-        await context.sendActivity(localizer.t(getTurnLanguage(context), 'common:restarted'));
-        await dc.beginDialog(mainDialogId, { greet: false });
+        if (!fresh) await context.sendActivity(localizer.t(getTurnLanguage(context), 'common:restarted'));
+        await dc.beginDialog(mainDialogId, { greet: fresh });
         return;
+      }
       case 'menu':
         await dc.cancelAllDialogs();
         await dc.beginDialog(mainDialogId, { greet: false });

@@ -47,12 +47,18 @@ export function explainEligibility(result: EligibilityResult, lang: string, loca
 
 const STATUS_MARK: Record<CriterionStatus, string> = { met: '✅', missing: '❌', review: '❔' };
 
-/** The chat message for an explained result: one block per programme. */
+/**
+ * The chat message for an explained result: one block per programme. When a programme is out
+ * of reach, questions that were not asked (e.g. the camp project of someone not in a camp) are
+ * left out: they would only add noise. The walk-in API returns every criterion.
+ */
 export function formatExplanation(programmes: ExplainedProgramme[], localizer: Localizer, lang: string): string {
   const blocks = programmes.map((p) =>
     [
-      `**${p.programmeName}**: ${p.outcomeText}`,
-      ...p.criteria.map((c) => `${STATUS_MARK[c.status]} ${c.text}`),
+      localizer.t(lang, 'eligibility:programmeLine', { programme: p.programmeName, outcome: p.outcomeText }),
+      ...p.criteria
+        .filter((c) => !(p.outcome === 'not_eligible' && c.reasonKey.endsWith('.noAnswer')))
+        .map((c) => `${STATUS_MARK[c.status]} ${c.text}`),
       `➡️ ${p.nextStepText}`
     ].join('\n')
   );

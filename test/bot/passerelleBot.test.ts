@@ -85,6 +85,13 @@ describe('global commands, anywhere in a conversation', () => {
     expect(reply).not.toMatch(/Do you agree/);
   });
 
+  it('greets on a first "/start" (Telegram) instead of announcing a restart', async () => {
+    const { adapter } = await botAdapter();
+    const reply = await say(adapter, '/start');
+    expect(reply).toMatch(/Hello! I am Passerelle/);
+    expect(reply).not.toMatch(/let's start again/);
+  });
+
   it('remembers the chosen language for the user across conversations', async () => {
     const { adapter } = await botAdapter('fr-FR');
     await say(adapter, 'salut');

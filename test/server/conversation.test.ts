@@ -66,6 +66,7 @@ describe('a full eligibility conversation through /api/messages', () => {
     expect(result).toMatch(/Your age \(22\) is fine\./);
     expect(result).toMatch(/\*\*CAMPLUS\*\*: you cannot join\./);
     expect(result).toMatch(/This programme is for people who live in a camp\./);
+    expect(result).not.toMatch(/I don't know if you lead a project/); // not asked, not shown
     expect(result).toMatch(/I have saved your answers/);
     expect(joined(chat.lastTexts())).toMatch(/What would you like to do\?/); // back to the menu
 
@@ -108,7 +109,7 @@ describe('a full eligibility conversation through /api/messages', () => {
     await chat.say('Passer');
     await chat.say('non');
     const result = joined(chat.lastTexts());
-    expect(result).toMatch(/\*\*DIGI@TER\*\*: vous ne pouvez pas participer\./);
+    expect(result).toMatch(/\*\*DIGI@TER\*\* : vous ne pouvez pas participer\./);
     expect(result).toMatch(/Vous avez un travail\./);
     expect(result).toMatch(/Je n'ai pas enregistré vos réponses/);
     const userKey = pseudonymize(running.config.pseudonymSecret, 'user', 'webchat', 'user-free-fr');
