@@ -26,7 +26,8 @@ export class ConsentDialog extends ComponentDialog {
   private async askConsentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const lang = getTurnLanguage(step.context);
     const { localizer, privacyNotice } = this.deps;
-    await step.context.sendActivity(localizer.t(lang, 'consent:notice', { days: privacyNotice.retentionDays }));
+    const retention = localizer.t(lang, 'consent:retention', { count: privacyNotice.retentionDays });
+    await step.context.sendActivity(localizer.t(lang, 'consent:notice', { retention }));
     return ask(step, YES_NO_PROMPT, { key: 'consent:ask', retryKey: 'consent:retry', choices: YES_NO_CHOICES });
   }
 

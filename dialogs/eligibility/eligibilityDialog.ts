@@ -12,7 +12,7 @@ import {
   type Qualification,
   type Situation
 } from '../../src/domain/eligibility/types';
-import { explainEligibility, formatExplanation } from '../../src/services/eligibilityExplainer';
+import { explainEligibility, formatExplanation, yearsText } from '../../src/services/eligibilityExplainer';
 import type { AgeOrBirthDate } from '../../src/understanding';
 import { ask } from '../ask';
 import type { DialogDeps } from '../dialogDeps';
@@ -111,7 +111,7 @@ export class EligibilityDialog extends ComponentDialog {
     const lang = getTurnLanguage(step.context);
     await step.context.sendActivity(
       localizer.t(lang, 'eligibility:guardian.explain', {
-        consentAge: eligibility.country(country).digitalConsentAge,
+        consentAgeYears: yearsText(eligibility.country(country).digitalConsentAge, lang, localizer),
         country: localizer.t(lang, `eligibility:country.${country}`)
       })
     );

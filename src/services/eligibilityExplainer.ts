@@ -20,13 +20,22 @@ const LOCALIZED_PARAMS: Record<string, string> = {
   project: 'eligibility:project'
 };
 
+/** Numeric parameters that are ages: each also gets `<name>Years` ("22 ans", "22 سنة"), plural-correct. */
+const AGE_PARAMS: ReadonlySet<string> = new Set(['age', 'min', 'max', 'adviserBelow']);
+
 function localizeParams(params: Record<string, string | number>, lang: string, localizer: Localizer): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     const prefix = LOCALIZED_PARAMS[name];
     out[name] = prefix && typeof value === 'string' ? localizer.t(lang, `${prefix}.${value}`) : value;
+    if (AGE_PARAMS.has(name) && typeof value === 'number') out[`${name}Years`] = yearsText(value, lang, localizer);
   }
   return out;
+}
+
+/** "22 years" in `lang`, with the language's plural rules. */
+export function yearsText(count: number, lang: string, localizer: Localizer): string {
+  return localizer.t(lang, 'common:years', { count });
 }
 
 /** Puts every criterion, outcome and next step of `result` into words in `lang`. */

@@ -69,15 +69,44 @@ function flatten(value: unknown, prefix = '', out: Flat = new Map()): Flat {
   return out;
 }
 
+/** i18next plural suffixes (CLDR categories): `years_one`, `years_other`, ... */
+const PLURAL_KEY = /^(.*)_(zero|one|two|few|many|other)$/;
+
+/** Plural forms of each plural key of a file: base key → category → text. */
+const pluralCache = new Map<string, Map<string, Map<string, unknown>>>();
+
 const flatCache = new Map<string, Flat>();
+/**
+ * Keys of a file with plural forms folded into their base key (whose value is the `_other`
+ * form): languages have different plural categories, so plurals are compared by
+ * `pluralFormsOf` instead.
+ */
 function keysOf(lang: string, ns: string): Flat {
   const file = filePath(lang, ns);
   let flat = flatCache.get(file);
   if (!flat) {
-    flat = flatten(readJson(file));
+    flat = new Map();
+    const plurals = new Map<string, Map<string, unknown>>();
+    for (const [key, value] of flatten(readJson(file))) {
+      const m = PLURAL_KEY.exec(key);
+      if (!m) {
+        flat.set(key, value);
+        continue;
+      }
+      const forms = plurals.get(m[1]!) ?? new Map<string, unknown>();
+      forms.set(m[2]!, value);
+      plurals.set(m[1]!, forms);
+    }
+    for (const [base, forms] of plurals) flat.set(base, forms.get('other'));
     flatCache.set(file, flat);
+    pluralCache.set(file, plurals);
   }
   return flat;
+}
+
+function pluralFormsOf(lang: string, ns: string): Map<string, Map<string, unknown>> {
+  keysOf(lang, ns);
+  return pluralCache.get(filePath(lang, ns))!;
 }
 
 /** Placeholder names of a text: `{{ name }}`, `{{name, format}}` → `name`. */
@@ -160,6 +189,27 @@ describe('placeholders match the reference language', () => {
   });
 });
 
+describe('plural keys have exactly the plural categories of each language (CLDR, as i18next uses)', () => {
+  const rows: [string, string, string][] = LANGUAGES.flatMap((lang) =>
+    NAMESPACES.flatMap((ns) => [...pluralFormsOf(REFERENCE_LANGUAGE, ns).keys()].map((key): [string, string, string] => [lang, ns, key]))
+  );
+
+  it('finds some plural keys', () => {
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it.each(rows)('%s/%s.json: "%s"', (lang, ns, key) => {
+    const categories = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+    const forms = pluralFormsOf(lang, ns).get(key) ?? new Map<string, unknown>();
+    expect([...forms.keys()].sort()).toEqual(categories);
+    const allowed = placeholders(pluralFormsOf(REFERENCE_LANGUAGE, ns).get(key)?.get('other'));
+    for (const [category, text] of forms) {
+      expect({ category, nonEmpty: isNonEmptyText(text) }).toEqual({ category, nonEmpty: true });
+      expect(placeholders(text).filter((p) => !allowed.includes(p))).toEqual([]);
+    }
+  });
+});
+
 describe('every eligibility reason and next step the domain can produce has a text', () => {
   const domainKeys = [...ELIGIBILITY_REASON_KEYS, ...ELIGIBILITY_NEXT_STEP_KEYS];
   const rows: [string, string, string][] = LANGUAGES.flatMap((lang) =>
@@ -208,6 +258,16 @@ describe('every key renders through the Localizer', () => {
   const sample = (name: string): string => `«sample-${name}-42»`;
 
   it.each(OWN_KEY_ROWS)('%s: %s:%s renders with its placeholders filled', (lang, ns, key) => {
+    if (pluralFormsOf(lang, ns).has(key)) {
+      // A plural key renders for every kind of count, each time with the count in it or a word for it.
+      for (const count of [0, 1, 2, 3, 11, 22, 100, 101, 1_000_000]) {
+        const out = localizer.t(lang, `${ns}:${key}`, { count });
+        expect(out).not.toBe(key);
+        expect(out).not.toContain('{{');
+        expect(out.trim().length).toBeGreaterThan(0);
+      }
+      return;
+    }
     const names = placeholders(keysOf(lang, ns).get(key));
     const params = Object.fromEntries(names.map((name) => [name, sample(name)]));
     expect(localizer.has(lang, `${ns}:${key}`)).toBe(true);

@@ -63,7 +63,7 @@ describe('a full eligibility conversation through /api/messages', () => {
     await chat.say('no');
     const result = joined(chat.lastTexts());
     expect(result).toMatch(/\*\*DIGI@TER\*\*: you can join\./);
-    expect(result).toMatch(/Your age \(22\) is fine\./);
+    expect(result).toMatch(/Your age \(22 years\) is fine\./);
     expect(result).toMatch(/\*\*CAMPLUS\*\*: you cannot join\./);
     expect(result).toMatch(/This programme is for people who live in a camp\./);
     expect(result).not.toMatch(/I don't know if you lead a project/); // not asked, not shown
@@ -153,7 +153,7 @@ describe('a full eligibility conversation through /api/messages', () => {
     await chat.tap(1);
     await chat.say('15');
     await chat.say('Germany');
-    expect(joined(chat.lastTexts())).toMatch(/people under 16 need a parent or guardian to agree/);
+    expect(joined(chat.lastTexts())).toMatch(/people under 16 years need a parent or guardian to agree/);
     await chat.say('no');
     expect(joined(chat.lastTexts())).toMatch(/I will not keep your answers/);
     expect(joined(chat.lastTexts())).toMatch(/What are you doing now\?/);
@@ -161,7 +161,7 @@ describe('a full eligibility conversation through /api/messages', () => {
     await chat.tap(1);
     await chat.tap(1); // skip the region
     await chat.say('no');
-    expect(joined(chat.lastTexts())).toMatch(/You are 15\. You must be at least 16\./);
+    expect(joined(chat.lastTexts())).toMatch(/You are 15 years old\. You must be at least 16 years old\./);
     expect(joined(chat.lastTexts())).toMatch(/I have not saved your answers/);
     const userKey = pseudonymize(running.config.pseudonymSecret, 'user', 'webchat', 'user-guardian');
     expect(await running.app.storage.eligibilityChecks.listByUser(userKey)).toEqual([]);
