@@ -30,11 +30,16 @@ function jsonFiles(lang: string): string[] {
 }
 
 /**
- * The languages whose texts ship: those the bot offers (`SHIPPED_LANGUAGES`). Other folders
- * under locales/ may hold only `understanding.json` until their texts land; they join this check
- * as soon as they are added to SHIPPED_LANGUAGES.
+ * The languages whose texts ship (`SHIPPED_LANGUAGES`), and any folder that already has texts.
+ * Folders holding only `understanding.json` are languages whose texts have not landed yet.
  */
-const LANGUAGES: readonly string[] = [...SHIPPED_LANGUAGES].sort();
+const LANGUAGES: readonly string[] = [
+  ...new Set([
+    ...SHIPPED_LANGUAGES,
+    // A language being translated is checked as soon as it has texts, before it ships.
+    ...fs.readdirSync(LOCALES_DIR).filter((d) => fs.existsSync(path.join(LOCALES_DIR, d, `common.json`)))
+  ])
+].sort();
 
 const NAMESPACES: readonly string[] = jsonFiles(REFERENCE_LANGUAGE)
   .map((f) => f.replace(/\.json$/, ''))
