@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { getTurnLanguage, setTurnLanguage } from '../../src/bot/turnLanguage';
+import { getProposedLanguages, getTurnLanguage, setTurnLanguage } from '../../src/bot/turnLanguage';
 import { hasValidConsent } from '../../src/bot/userData';
 import { ask } from '../ask';
 import type { DialogDeps } from '../dialogDeps';
@@ -28,7 +28,7 @@ export class LanguageDialog extends ComponentDialog {
   private async askLanguageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { localizer } = this.deps;
     const current = getTurnLanguage(step.context);
-    const ordered = [current, ...localizer.languages.filter((l) => l !== current)];
+    const ordered = [...new Set([...getProposedLanguages(step.context), current, ...localizer.languages])];
     return ask(step, CHOICE_PROMPT, {
       key: 'language:ask',
       retryKey: 'language:retry',

@@ -1,8 +1,8 @@
 import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import type { Localizer } from '../i18n';
+import { languagesFromScript, type Localizer } from '../i18n';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
-import { getTurnLanguage, setTurnLanguage } from './turnLanguage';
+import { getTurnLanguage, setProposedLanguages, setTurnLanguage } from './turnLanguage';
 import type { UserData } from './userData';
 
 export interface PasserelleBotDeps {
@@ -37,6 +37,12 @@ export class PasserelleBot extends ActivityHandler {
 
     this.onTurn(async (context, next) => {
       await this.setLanguage(context);
+      // Replies carry the language they are written in (not the channel's locale).
+      context.onSendActivities(async (ctx, activities, nextSend) => {
+        const lang = getTurnLanguage(ctx);
+        for (const activity of activities) if (activity.type === 'message') activity.locale = lang;
+        return nextSend();
+      });
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -60,11 +66,21 @@ export class PasserelleBot extends ActivityHandler {
     await this.deps.userState.saveChanges(context, false);
   }
 
+  /**
+   * The person's chosen language; before they choose, the channel's locale; when the locale
+   * says nothing, the script of their message (Arabic script → ar, fa, ps, ckb offered first).
+   */
   private async setLanguage(context: TurnContext): Promise<void> {
     const { localizer, userData } = this.deps;
     const user = await userData.get(context, {});
-    const lang = localizer.isSupported(user.language) ? user.language : localizer.resolve(context.activity.locale);
-    setTurnLanguage(context, lang);
+    if (localizer.isSupported(user.language)) {
+      setTurnLanguage(context, user.language);
+      return;
+    }
+    const fromLocale = localizer.match(context.activity.locale);
+    const proposed = fromLocale ? [fromLocale] : languagesFromScript(context.activity.text, localizer.languages);
+    setProposedLanguages(context, proposed);
+    setTurnLanguage(context, proposed[0] ?? localizer.defaultLanguage);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -18,3 +18,14 @@ export function getTurnLanguage(context: TurnContext): string {
 export function peekTurnLanguage(context: TurnContext): string | undefined {
   return context.turnState.get(TURN_LANGUAGE) as string | undefined;
 }
+
+const PROPOSED_LANGUAGES = Symbol('passerelle.proposedLanguages');
+
+/** Languages to offer first when the person chooses one (from the channel locale or the script). */
+export function setProposedLanguages(context: TurnContext, langs: readonly string[]): void {
+  context.turnState.set(PROPOSED_LANGUAGES, langs);
+}
+
+export function getProposedLanguages(context: TurnContext): readonly string[] {
+  return (context.turnState.get(PROPOSED_LANGUAGES) as readonly string[] | undefined) ?? [];
+}

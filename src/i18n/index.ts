@@ -1,2 +1,3 @@
 export { Localizer, LocaleLoadError, type TranslateParams } from './localizer';
 export { matchLanguage, resolveLanguage, isRightToLeft, RTL_LANGUAGES } from './languages';
+export { languagesFromScript } from './scriptDetection';

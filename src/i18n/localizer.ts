@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
-import { resolveLanguage } from './languages';
+import { matchLanguage, resolveLanguage } from './languages';
 
 export type TranslateParams = Record<string, unknown>;
 
@@ -91,6 +91,11 @@ export class Localizer {
       .split('|')
       .map((s) => s.trim())
       .filter((s) => s.length > 0);
+  }
+
+  /** The supported language closest to a channel locale, or undefined when none matches. */
+  match(locale: string | undefined | null): string | undefined {
+    return matchLanguage(locale, this.languages);
   }
 
   /** The supported language closest to a channel locale, else the default. */

@@ -1,6 +1,7 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { LanguageDialog, MainDialog, LANGUAGE_DIALOG, MAIN_DIALOG } from '../../dialogs';
 import { PasserelleBot } from '../../src/bot/passerelleBot';
+import { languagesFromScript } from '../../src/i18n';
 import type { UserData } from '../../src/bot/userData';
 import { dialogHarness } from '../support/dialogHarness';
 
@@ -84,6 +85,24 @@ describe('global commands, anywhere in a conversation', () => {
     expect(reply).toMatch(/What would you like to do\?/);
     expect(reply).not.toMatch(/Do you agree/);
   });
+
+  it.each([['سلام، کمک می‌خواهم'], ['مرحبا'], ['Привіт']])(
+    'with no channel locale, proposes languages from the script of the first message (%s)',
+    async (text) => {
+      const { adapter, harness } = await botAdapter('');
+      const { localizer } = harness.deps;
+      const expected = languagesFromScript(text, localizer.languages)[0] ?? localizer.defaultLanguage;
+      adapter.activeQueue.splice(0);
+      await adapter.receiveActivity({ type: 'message', text, locale: undefined });
+      const replies = adapter.activeQueue.splice(0);
+      expect(replies[0]?.text).toBe(localizer.t(expected, 'common:greeting'));
+      // The proposed language is offered first, whatever form the choices take on this channel.
+      const shown = replies.map((r) => [r.text ?? '', ...(r.suggestedActions?.actions.map((a) => a.title) ?? [])].join('\n')).join('\n');
+      const position = (lang: string) => shown.indexOf(localizer.t(lang, 'language:name'));
+      expect(position(expected)).toBeGreaterThanOrEqual(0);
+      for (const other of localizer.languages.filter((l) => l !== expected)) expect(position(other)).toBeGreaterThan(position(expected));
+    }
+  );
 
   it('greets on a first "/start" (Telegram) instead of announcing a restart', async () => {
     const { adapter } = await botAdapter();
