@@ -3,6 +3,8 @@ export const MAIN_DIALOG = 'mainDialog';
 export const LANGUAGE_DIALOG = 'languageDialog';
 export const CONSENT_DIALOG = 'consentDialog';
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
+export const ASSESSMENT_DIALOG = 'assessmentDialog';
+export const TRAINING_SEARCH_DIALOG = 'trainingSearchDialog';
 
 export const CHOICE_PROMPT = 'choicePrompt';
 export const YES_NO_PROMPT = 'yesNoPrompt';

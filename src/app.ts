@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { SHIPPED_LANGUAGES } from './config';
@@ -11,23 +11,35 @@ import { openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, PseudonymousUserState, userKeyOf } from './bot/pseudonymousState';
 import { PasserelleBot } from './bot/passerelleBot';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
+import { ChannelRenderingMiddleware } from './bot/rendering/channelRenderingMiddleware';
 import type { UserData } from './bot/userData';
+import { ProactiveMessenger } from './bot/proactiveMessenger';
 import { systemClock, type Clock } from './services/clock';
 import { ConsentService } from './services/consentService';
 import { EligibilityService } from './services/eligibilityService';
+import { AssessmentService } from './services/assessmentService';
+import { TrainingService } from './services/trainingService';
 import { LanguageDialog, MainDialog, LANGUAGE_DIALOG, MAIN_DIALOG, type DialogDeps } from '../dialogs';
 import { createServer, InFlightRequests } from './server/createServer';
 import { createMessagesHandler } from './server/messagesRoute';
 import { createEligibilityHandler } from './server/eligibilityRoute';
 import { addHealthRoutes } from './server/healthRoutes';
+import { addProfileRoutes } from './server/profileRoutes';
 import { TurnQueue } from './server/turnQueue';
 import { PasserelleAdapter } from './server/passerelleAdapter';
+import { TurnRunner } from './server/turnRunner';
+import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './directline';
+import { addWebChatRoutes } from './webchat';
 
 export interface App {
   readonly server: Server;
   readonly storage: StorageBundle;
   readonly content: Content;
   readonly localizer: Localizer;
+  /** Sends messages to people outside of their turns (any channel, from a conversation reference). */
+  readonly proactive: ProactiveMessenger;
+  /** The server's own Direct Line and web chat page (`LOCAL_DIRECTLINE`); undefined when off. */
+  readonly directLine: LocalDirectLine | undefined;
   /** Starts listening on the configured host and port; resolves with the bound address. */
   listen(): Promise<AddressInfo>;
   /**
@@ -63,13 +75,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   logger.info({ storage: storage.kind, rulesVersion: content.eligibilityRules.version }, 'storage ready');
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const authOptions = {
     MicrosoftAppId: config.auth.appId ?? '',
     MicrosoftAppPassword: config.auth.appPassword ?? '',
     MicrosoftAppType: config.auth.appType,
     MicrosoftAppTenantId: config.auth.tenantId ?? ''
-  });
+  };
+  // Replies to the local Direct Line's conversations are signed with a per-process secret.
+  const localConnector = new LocalConnectorAuth();
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    authOptions,
+    new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector)
+  );
   const adapter = new PasserelleAdapter(auth);
+  adapter.use(new ChannelRenderingMiddleware());
 
   const conversationState = new PseudonymousConversationState(storage.botState, config.pseudonymSecret);
   const userState = new PseudonymousUserState(storage.botState, config.pseudonymSecret);
@@ -78,6 +97,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const consent = new ConsentService(storage.consents, storage.profiles, clock);
   const eligibility = new EligibilityService(content, storage.eligibilityChecks, clock, config.timeZone);
 
+  const assessment = new AssessmentService(content, storage.assessments, storage.profileLinks, clock, {
+    timeZone: config.timeZone,
+    linkValidityDays: config.profileLinkDays
+  });
+  const trainings = new TrainingService(content, storage.trainingInterests, localizer, lexicons, clock, config.timeZone);
+
   const dialogDeps: DialogDeps = {
     localizer,
     lexicons,
@@ -85,6 +110,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
     consent,
     eligibility,
+    assessment,
+    trainings,
+    publicBaseUrl: config.publicBaseUrl,
     privacyNotice: content.privacyNotice
   };
   const bot = new PasserelleBot({
@@ -102,11 +130,24 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const inFlight = new InFlightRequests();
   let shuttingDown = false;
   const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes, inFlight });
-  server.post(
-    '/api/messages',
-    createMessagesHandler({ adapter, bot, queue: new TurnQueue(), pseudonymSecret: config.pseudonymSecret, logger })
-  );
+  const queue = new TurnQueue();
+  const botAppId = config.auth.appId ?? '';
+  const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId });
+  server.post('/api/messages', createMessagesHandler({ turns, logger }));
+  const directLine = config.directLine.enabled
+    ? LocalDirectLine.mount(server, {
+        storage: storage.botState,
+        secret: config.directLine.secret,
+        connector: localConnector,
+        runTurn: (activity) => turns.runTrusted(activity),
+        bot: { id: botAppId || 'passerelle', name: 'Passerelle', role: 'bot' },
+        logger
+      })
+    : undefined;
+  if (directLine) addWebChatRoutes(server, { localesDir: config.localesDir, defaultLanguage: config.defaultLanguage, directLinePath: DIRECTLINE_PATH });
+  const proactive = new ProactiveMessenger({ adapter, botAppId, queue, pseudonymSecret: config.pseudonymSecret });
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
+  addProfileRoutes(server, { assessment, localizer });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown });
 
   let closing: Promise<void> | undefined;
@@ -115,6 +156,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     storage,
     content,
     localizer,
+    proactive,
+    directLine,
     listen: () =>
       new Promise<AddressInfo>((resolve, reject) => {
         server.server.once('error', reject);
@@ -124,12 +167,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
           if (options.warmUpRecognizers !== false) {
             void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
           }
-          resolve(server.address() as AddressInfo);
+          const address = server.address() as AddressInfo;
+          directLine?.bind(address);
+          resolve(address);
         });
       }),
     close: () => {
       closing ??= (async () => {
         shuttingDown = true;
+        // Web chat turns in flight reply through this server: let them finish before it stops listening.
+        await directLine?.close(config.shutdownTimeoutMs);
         const closed = new Promise<void>((resolve) => {
           if (!server.server.listening) return resolve();
           server.server.close(() => resolve());

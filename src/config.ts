@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Languages whose locale files ship complete today. More arrive with the fourteen-language issue. */
-export const SHIPPED_LANGUAGES = ['fr', 'en', 'ar'] as const;
+/** Languages whose locale files ship complete (texts, and understanding lexicons). */
+export const SHIPPED_LANGUAGES = ['fr', 'en', 'de', 'nl', 'pt', 'ro', 'ar', 'fa', 'ps', 'ckb', 'so', 'ti', 'tr', 'uk'] as const;
 
 /** Start-up configuration problem: names the variable and says how to fix it. */
 export class ConfigError extends Error {
@@ -50,6 +50,26 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
   PSEUDONYM_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  LOCAL_DIRECTLINE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['on', 'off', 'true', 'false', '1', '0']))
+      .transform((v) => v === 'on' || v === 'true' || v === '1')
+      .default(true)
+  ),
+  DIRECTLINE_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  PUBLIC_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL such as https://passerelle.example.org')
+      .optional()
+  ),
+  PROFILE_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(90).default(7)),
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('./content')),
   LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales'))
 });
@@ -70,6 +90,8 @@ const FIXES: Record<string, string> = {
   MONGODB_DB: 'use letters, digits, _ or - only',
   DEFAULT_LOCALE: `use one of ${SHIPPED_LANGUAGES.join(', ')}`,
   PSEUDONYM_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+  DIRECTLINE_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+  LOCAL_DIRECTLINE: 'use on or off',
   MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI'
 };
 
@@ -78,6 +100,16 @@ export interface BotAuthConfig {
   appPassword: string | undefined;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId: string | undefined;
+}
+
+/** The Direct Line 3.0–compatible endpoint and web chat page the server itself serves. */
+export interface LocalDirectLineConfig {
+  /** `LOCAL_DIRECTLINE`: serve `/`, `/v3/directline/*` and the Connector route behind them. */
+  enabled: boolean;
+  /** Key of the HMAC that signs Direct Line tokens. */
+  secret: string;
+  /** True when DIRECTLINE_SECRET was not set and the development default is used. */
+  secretIsDefault: boolean;
 }
 
 export interface Config {
@@ -98,11 +130,17 @@ export interface Config {
   pseudonymSecret: string;
   /** True when PSEUDONYM_SECRET was not set and the development default is used. */
   pseudonymSecretIsDefault: boolean;
+  directLine: LocalDirectLineConfig;
+  /** Absolute URL people use to reach this server (links in messages); default http://localhost:PORT. */
+  publicBaseUrl: string;
+  /** How long a link to a printable skills profile works, in days. */
+  profileLinkDays: number;
   contentDir: string;
   localesDir: string;
 }
 
 const DEVELOPMENT_PSEUDONYM_SECRET = 'passerelle-development-only-secret-do-not-use-in-production';
+const DEVELOPMENT_DIRECTLINE_SECRET = 'passerelle-development-only-directline-secret-not-for-production';
 
 /**
  * Reads and validates the configuration from environment variables (every one is documented in
@@ -135,6 +173,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (!e.PSEUDONYM_SECRET) {
       problems.push(`PSEUDONYM_SECRET: required in production (${FIXES.PSEUDONYM_SECRET})`);
     }
+    if (e.LOCAL_DIRECTLINE && !e.DIRECTLINE_SECRET) {
+      problems.push(
+        `DIRECTLINE_SECRET: required in production while LOCAL_DIRECTLINE is on (${FIXES.DIRECTLINE_SECRET}), or set LOCAL_DIRECTLINE=off to use Azure Bot Service's Direct Line only`
+      );
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -160,6 +203,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     pseudonymSecret: e.PSEUDONYM_SECRET ?? DEVELOPMENT_PSEUDONYM_SECRET,
     pseudonymSecretIsDefault: !e.PSEUDONYM_SECRET,
+    directLine: {
+      enabled: e.LOCAL_DIRECTLINE,
+      secret: e.DIRECTLINE_SECRET ?? DEVELOPMENT_DIRECTLINE_SECRET,
+      secretIsDefault: !e.DIRECTLINE_SECRET
+    },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    profileLinkDays: e.PROFILE_LINK_DAYS,
     contentDir: path.resolve(cwd, e.CONTENT_DIR),
     localesDir: path.resolve(cwd, e.LOCALES_DIR)
   };

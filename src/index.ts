@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   if (!config.auth.appId) {
     logger.warn('MicrosoftAppId is not set: /api/messages accepts requests without authentication (local mode)');
   }
+  if (config.directLine.enabled && config.directLine.secretIsDefault) {
+    logger.warn('DIRECTLINE_SECRET is not set: web chat tokens are signed with the development default (never do this in production)');
+  }
 
   let app;
   try {
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
   try {
     const address = await app.listen();
     logger.info({ port: address.port, host: address.address, storage: app.storage.kind }, `Passerelle listening on http://localhost:${address.port}`);
+    if (app.directLine) logger.info(`Web chat: open http://localhost:${address.port}/ in a browser`);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const hint = code === 'EADDRINUSE' ? `port ${config.port} is in use: stop the other program or set PORT to a free port` : (err as Error).message;

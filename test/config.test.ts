@@ -23,7 +23,7 @@ describe('readConfig', () => {
     [{ PORT: 'abc' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ MONGODB_URI: 'http://db' }, /MONGODB_URI: must start with mongodb:\/\//],
-    [{ DEFAULT_LOCALE: 'xx' }, /DEFAULT_LOCALE.*use one of fr, en, ar/],
+    [{ DEFAULT_LOCALE: 'xx' }, /DEFAULT_LOCALE.*use one of fr, en, de, nl, pt, ro, ar, fa, ps, ckb, so, ti, tr, uk/],
     [{ TIME_ZONE: 'Mars/Olympus' }, /TIME_ZONE: must be an IANA time zone/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword: required when MicrosoftAppId is set/],
@@ -53,10 +53,53 @@ describe('readConfig', () => {
       MicrosoftAppId: 'app',
       MicrosoftAppPassword: 'secret',
       PSEUDONYM_SECRET: 'x'.repeat(40),
+      DIRECTLINE_SECRET: 'd'.repeat(40),
       MONGODB_URI: 'mongodb+srv://cluster.example/db'
     });
     expect(config.env).toBe('production');
     expect(config.mongodbUri).toBe('mongodb+srv://cluster.example/db');
     expect(config.pseudonymSecretIsDefault).toBe(false);
+    expect(config.directLine).toEqual({ enabled: true, secret: 'd'.repeat(40), secretIsDefault: false });
+  });
+});
+
+describe('local Direct Line settings', () => {
+  it('is on by default, with a development secret', () => {
+    const config = readConfig({}, '/srv');
+    expect(config.directLine.enabled).toBe(true);
+    expect(config.directLine.secretIsDefault).toBe(true);
+    expect(config.directLine.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.directLine.secret).not.toBe(config.pseudonymSecret);
+  });
+
+  it.each([
+    ['off', false],
+    ['OFF', false],
+    ['false', false],
+    ['0', false],
+    ['on', true],
+    ['true', true],
+    ['1', true],
+    ['', true]
+  ])('LOCAL_DIRECTLINE=%j → %s', (value, enabled) => {
+    expect(readConfig({ LOCAL_DIRECTLINE: value }, '/srv').directLine.enabled).toBe(enabled);
+  });
+
+  it.each([
+    [{ LOCAL_DIRECTLINE: 'maybe' }, /LOCAL_DIRECTLINE.*\(use on or off\)/],
+    [{ DIRECTLINE_SECRET: 'short' }, /DIRECTLINE_SECRET: must be at least 32 characters/]
+  ])('rejects %j', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
+  const production = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', PSEUDONYM_SECRET: 'x'.repeat(40) };
+
+  it('requires DIRECTLINE_SECRET in production while the local Direct Line is on', () => {
+    expect(() => readConfig(production)).toThrow(/DIRECTLINE_SECRET: required in production while LOCAL_DIRECTLINE is on .*or set LOCAL_DIRECTLINE=off/);
+  });
+
+  it('does not require it in production when the local Direct Line is off', () => {
+    const config = readConfig({ ...production, LOCAL_DIRECTLINE: 'off' });
+    expect(config.directLine.enabled).toBe(false);
   });
 });

@@ -3,7 +3,9 @@ import { getTurnLanguage } from '../../src/bot/turnLanguage';
 import { ask } from '../ask';
 import { ConsentDialog } from '../consent/consentDialog';
 import type { DialogDeps } from '../dialogDeps';
-import { CHOICE_PROMPT, CONSENT_DIALOG, ELIGIBILITY_DIALOG, LANGUAGE_DIALOG, MAIN_DIALOG } from '../dialogIds';
+import { ASSESSMENT_DIALOG, CHOICE_PROMPT, CONSENT_DIALOG, ELIGIBILITY_DIALOG, LANGUAGE_DIALOG, MAIN_DIALOG, TRAINING_SEARCH_DIALOG } from '../dialogIds';
+import { AssessmentDialog } from '../assessment/assessmentDialog';
+import { TrainingSearchDialog } from '../trainings/trainingSearchDialog';
 import { EligibilityDialog } from '../eligibility/eligibilityDialog';
 import { LanguageDialog } from '../language/languageDialog';
 import { AskChoicePrompt } from '../prompts';
@@ -27,6 +29,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new LanguageDialog(deps));
     this.addDialog(new ConsentDialog(deps));
     this.addDialog(new EligibilityDialog(deps));
+    this.addDialog(new AssessmentDialog(deps));
+    this.addDialog(new TrainingSearchDialog(deps));
     this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -67,6 +71,8 @@ export class MainDialog extends ComponentDialog {
   private async journeyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const item = step.result as MenuItem;
     if (item === 'eligibility') return step.beginDialog(ELIGIBILITY_DIALOG);
+    if (item === 'trainings') return step.beginDialog(TRAINING_SEARCH_DIALOG);
+    if (item === 'assessment') return step.beginDialog(ASSESSMENT_DIALOG);
     if (item === 'language') return step.beginDialog(LANGUAGE_DIALOG);
     const lang = getTurnLanguage(step.context);
     if (!AVAILABLE_ITEMS.has(item)) {

@@ -3,4 +3,4 @@ export const MENU_ITEMS = ['eligibility', 'trainings', 'assessment', 'referral',
 export type MenuItem = (typeof MENU_ITEMS)[number];
 
 /** Journeys that exist today; the others say they are coming soon (see README). */
-export const AVAILABLE_ITEMS: ReadonlySet<MenuItem> = new Set<MenuItem>(['eligibility', 'language']);
+export const AVAILABLE_ITEMS: ReadonlySet<MenuItem> = new Set<MenuItem>(['eligibility', 'trainings', 'assessment', 'language']);

@@ -1,6 +1,5 @@
-import { InputHints, MessageFactory, type TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type Choice } from 'botbuilder-dialogs';
-import { choicesActivity } from '../../src/bot/rendering/choiceRendering';
+import { ActionTypes, InputHints, MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Localizer, TranslateParams } from '../../src/i18n';
 import { getTurnLanguage } from '../../src/bot/turnLanguage';
 import type { Lexicon } from '../../src/understanding';
@@ -56,11 +55,10 @@ export abstract class AskPrompt<T> extends Prompt<T> {
         : localizer.t(lang, 'common:retry.noText');
       text = `${notUnderstood} ${localizer.t(lang, ask.retryKey)}\n\n${text}`;
     }
-    const choices = this.choicesFor(lang, ask.choices);
-    const activity =
-      choices.length > 0
-        ? choicesActivity(context.activity.channelId, choices, text)
-        : MessageFactory.text(text);
+    // The canonical form for every channel: the channel-rendering middleware turns it into
+    // what the channel shows well (suggested actions, a hero card or a numbered list).
+    const actions = this.actionsFor(lang, ask.choices);
+    const activity = actions.length > 0 ? MessageFactory.suggestedActions(actions, text) : MessageFactory.text(text);
     activity.inputHint = InputHints.ExpectingInput;
     activity.locale = lang;
     await context.sendActivity(activity);
@@ -81,10 +79,10 @@ export abstract class AskPrompt<T> extends Prompt<T> {
     return choice.label ?? this.deps.localizer.t(lang, choice.labelKey ?? choice.value);
   }
 
-  private choicesFor(lang: string, specs: ChoiceSpec[] | undefined): Choice[] {
+  private actionsFor(lang: string, specs: ChoiceSpec[] | undefined): CardAction[] {
     return (specs ?? []).map((spec) => {
       const label = this.labelOf(lang, spec);
-      return { value: label, action: { type: 'imBack', title: label, value: label } };
+      return { type: ActionTypes.ImBack, title: label, value: label };
     });
   }
 }

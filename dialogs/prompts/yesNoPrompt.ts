@@ -1,5 +1,6 @@
 import { recognizeYesNo } from '../../src/understanding';
 import { AskPrompt, type AskSpec, type PromptDeps } from './askPrompt';
+import { choiceAtPosition } from './choicePosition';
 
 /** The yes/no buttons every yes/no question shows. */
 export const YES_NO_CHOICES = [
@@ -7,17 +8,19 @@ export const YES_NO_CHOICES = [
   { value: 'no', labelKey: 'common:no' }
 ];
 
-/** Asks a yes/no question; understands buttons and free words ("non merci", "نعم", "nope"). */
+/** Asks a yes/no question; understands buttons, their numbers ("1") and free words ("non merci", "نعم", "nope"). */
 export class AskYesNoPrompt extends AskPrompt<boolean> {
   constructor(id: string, deps: PromptDeps) {
     super(id, deps);
   }
 
-  protected recognize(text: string, lang: string, _ask: AskSpec): boolean | undefined {
+  protected recognize(text: string, lang: string, ask: AskSpec): boolean | undefined {
     const { localizer } = this.deps;
     const normalized = text.trim().toLocaleLowerCase(lang);
     if (normalized === localizer.t(lang, 'common:yes').toLocaleLowerCase(lang)) return true;
     if (normalized === localizer.t(lang, 'common:no').toLocaleLowerCase(lang)) return false;
+    const picked = choiceAtPosition(text, ask.choices);
+    if (picked?.value === 'yes' || picked?.value === 'no') return picked.value === 'yes';
     return recognizeYesNo(text, lang, this.deps.lexicons[lang]);
   }
 }

@@ -1,2 +1,4 @@
 /** The domain: pure rules, no I/O, no framework. Its only public surface. */
 export * from './eligibility';
+export * from './assessment';
+export * from './trainings';

@@ -1,10 +1,8 @@
-import type { Activity, ActivityHandler } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../logger';
-import { conversationKeyOf } from '../bot/pseudonymousState';
 import { describeIssues, incomingActivitySchema } from './activitySchema';
-import type { PasserelleAdapter } from './passerelleAdapter';
-import type { TurnQueue } from './turnQueue';
+import type { TurnRunner } from './turnRunner';
 
 /**
  * Whether an error means the request's credentials were refused. botframework-connector throws
@@ -22,14 +20,8 @@ export function isAuthenticationFailure(err: unknown): boolean {
  * CloudAdapter, which authenticates it when an app id is configured (401 otherwise) and runs the
  * bot. Turns of one conversation run one at a time.
  */
-export function createMessagesHandler(deps: {
-  adapter: PasserelleAdapter;
-  bot: ActivityHandler;
-  queue: TurnQueue;
-  pseudonymSecret: string;
-  logger: Logger;
-}): (req: Request, res: Response) => Promise<void> {
-  const { adapter, bot, queue, pseudonymSecret, logger } = deps;
+export function createMessagesHandler(deps: { turns: TurnRunner; logger: Logger }): (req: Request, res: Response) => Promise<void> {
+  const { turns, logger } = deps;
   return async (req, res) => {
     if (!req.is('json')) {
       res.send(415, { error: 'unsupported_media_type', message: 'send the activity as application/json' });
@@ -42,9 +34,8 @@ export function createMessagesHandler(deps: {
     }
     const activity = parsed.data as unknown as Activity;
     const authorization = req.header('authorization') ?? '';
-    const key = conversationKeyOf(pseudonymSecret, activity.channelId, activity.conversation.id);
     try {
-      const invokeResponse = await queue.run(key, () => adapter.processAuthenticated(authorization, activity, (context) => bot.run(context)));
+      const invokeResponse = await turns.run(authorization, activity);
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);
     } catch (err) {

@@ -47,6 +47,11 @@ export class EligibilityService {
     return needsGuardianConsent(age, this.country(country));
   }
 
+  /** The person's stored checks, newest first. */
+  history(userKey: UserKey): Promise<EligibilityCheckRecord[]> {
+    return this.checks.listByUser(userKey);
+  }
+
   async record(userKey: UserKey, answers: EligibilityAnswers, result: EligibilityResult, language: string): Promise<EligibilityCheckRecord> {
     const record: EligibilityCheckRecord = {
       id: randomUUID(),

@@ -31,3 +31,14 @@ export class StorageUnavailableError extends Error {
     super(message, { cause });
   }
 }
+
+/**
+ * A versioned save carried a `version` that is no longer the stored one: another writer saved
+ * (or deleted) the item since it was read. Nothing was written; re-read, then retry or give up.
+ */
+export class ConcurrentUpdateError extends Error {
+  override readonly name = 'ConcurrentUpdateError';
+  constructor(readonly collection: string, readonly id: string, readonly expectedVersion: number) {
+    super(`${collection}: "${id}" is no longer at version ${expectedVersion} (saved or deleted by another writer)`);
+  }
+}

@@ -1,6 +1,13 @@
 /** Public surface of storage: ports, errors and the factories. Adapters' classes stay inside. */
 export type * from './ports';
-export { CorruptStateError, DuplicateKeyError, EtagConflictError, StorageUnavailableError } from './errors';
+export {
+  ConcurrentUpdateError,
+  CorruptStateError,
+  DuplicateKeyError,
+  EtagConflictError,
+  StorageUnavailableError
+} from './errors';
+export { hashProfileLinkToken } from './profileLinkToken';
 export { openStorage, type StorageOptions } from './openStorage';
 export { openSqliteStorage, type SqliteStorageOptions } from './sqlite';
 export { openMongoStorage, type MongoStorageOptions } from './mongo';

@@ -185,6 +185,34 @@ describe('no language has extra keys', () => {
   });
 });
 
+/**
+ * Words that are the same in every language: programme and product names, and proper names
+ * that several languages write like English.
+ */
+const SAME_IN_EVERY_LANGUAGE = ['DIGI@TER', 'CAMPLUS', 'Passerelle', 'EQF', 'Portugal', 'France', 'Menu', 'menu'];
+
+/** What is left of a text once placeholders, shared names, digits and punctuation are removed. */
+function translatableWords(text: string): string {
+  let rest = text.replace(/\{\{[^{}]*\}\}/g, ' ');
+  for (const name of SAME_IN_EVERY_LANGUAGE) rest = rest.split(name).join(' ');
+  return rest.replace(/[^\p{L}]+/gu, ' ').trim();
+}
+
+describe('no text is left in English in another language', () => {
+  const rows = REFERENCE_KEY_ROWS.filter(([lang]) => lang !== REFERENCE_LANGUAGE);
+
+  it.each(rows)('%s/%s.json: "%s" is translated', (lang, ns, key) => {
+    const english = keysOf(REFERENCE_LANGUAGE, ns).get(key);
+    const own = keysOf(lang, ns).get(key);
+    // Word lists may share entries (codes, English names kept on purpose): they are checked by use.
+    if (typeof english !== 'string' || english.includes('|') || /(Words|Synonyms|synonyms)(\.|$)/.test(key)) return;
+    // A single word ("Online", "Details", "Somali") can be the same word in another language; a
+    // text of two words or more left as in English is untranslated.
+    const words = translatableWords(english).split(' ').filter((w) => w.length >= 3);
+    if (own === english) expect(words.length).toBeLessThan(2);
+  });
+});
+
 describe('placeholders match the reference language', () => {
   const rows = REFERENCE_KEY_ROWS.filter(([lang]) => lang !== REFERENCE_LANGUAGE);
 
@@ -265,8 +293,10 @@ describe('every key renders through the Localizer', () => {
   it.each(OWN_KEY_ROWS)('%s: %s:%s renders with its placeholders filled', (lang, ns, key) => {
     if (pluralFormsOf(lang, ns).has(key)) {
       // A plural key renders for every kind of count, each time with the count in it or a word for it.
+      const others = placeholders(keysOf(lang, ns).get(key)).filter((name) => name !== 'count');
+      const extra = Object.fromEntries(others.map((name) => [name, sample(name)]));
       for (const count of [0, 1, 2, 3, 11, 22, 100, 101, 1_000_000]) {
-        const out = localizer.t(lang, `${ns}:${key}`, { count });
+        const out = localizer.t(lang, `${ns}:${key}`, { ...extra, count });
         expect(out).not.toBe(key);
         expect(out).not.toContain('{{');
         expect(out.trim().length).toBeGreaterThan(0);

@@ -24,7 +24,8 @@ describe('a full eligibility conversation through /api/messages', () => {
 
     await chat.start();
     expect(joined(chat.lastTexts())).toMatch(/Hello! I am Passerelle/);
-    expect(chat.lastButtons()).toEqual(['English', 'Français', 'العربية']);
+    expect(chat.lastButtons().slice(0, 2)).toEqual(['English', 'Français']);
+    expect(chat.lastButtons()).toHaveLength(14);
 
     await chat.tap(1);
     expect(joined(chat.lastTexts())).toMatch(/I will talk to you in English/);

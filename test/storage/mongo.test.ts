@@ -99,6 +99,23 @@ if (target.source === 'none') {
         const names = async (collection: string) => (await db.collection(collection).indexes()).map((i) => i.name);
         expect(await names('consents')).toEqual(expect.arrayContaining(['_id_', 'byUserDecidedAt']));
         expect(await names('eligibilityChecks')).toEqual(expect.arrayContaining(['_id_', 'byUserCreatedAt']));
+        expect(await names('assessments')).toEqual(
+          expect.arrayContaining(['_id_', 'byUserStartedAt', 'inProgressByUserQuestionnaire'])
+        );
+        const resume = (await db.collection('assessments').indexes()).find((i) => i.name === 'inProgressByUserQuestionnaire');
+        expect(resume?.partialFilterExpression).toEqual({ status: 'inProgress' });
+        const links = await db.collection('profileLinks').indexes();
+        expect(links.map((i) => i.name)).toEqual(expect.arrayContaining(['_id_', 'expiresAtTtl', 'byUser']));
+        const ttl = links.find((i) => i.name === 'expiresAtTtl');
+        expect(ttl?.key).toEqual({ expiresAt: 1 });
+        expect(ttl?.expireAfterSeconds).toBe(0);
+        const interests = await db.collection('trainingInterests').indexes();
+        expect(interests.map((i) => i.name)).toEqual(
+          expect.arrayContaining(['_id_', 'byUserTraining', 'byUserCreatedAt', 'byTraining'])
+        );
+        const oncePerTraining = interests.find((i) => i.name === 'byUserTraining');
+        expect(oncePerTraining?.key).toEqual({ userKey: 1, trainingId: 1 });
+        expect(oncePerTraining?.unique).toBe(true);
         // Opening again finds the indexes in place.
         await (await openMongoStorage({ uri, dbName: db.databaseName })).close();
       } finally {

@@ -7,6 +7,8 @@ import { loadLexicons } from '../../src/understanding';
 import { openSqliteStorage, type StorageBundle } from '../../src/storage';
 import { ConsentService } from '../../src/services/consentService';
 import { EligibilityService } from '../../src/services/eligibilityService';
+import { AssessmentService } from '../../src/services/assessmentService';
+import { TrainingService } from '../../src/services/trainingService';
 import { setTurnLanguage } from '../../src/bot/turnLanguage';
 import type { UserData } from '../../src/bot/userData';
 import type { DialogDeps } from '../../dialogs';
@@ -38,6 +40,12 @@ export async function dialogHarness(options: { lang: string; user?: UserData; to
     userKeyOf: (context: TurnContext) => `key-${context.activity.from.id}`,
     consent: new ConsentService(storage.consents, storage.profiles, () => now),
     eligibility: new EligibilityService(content, storage.eligibilityChecks, () => now, 'Europe/Paris'),
+    assessment: new AssessmentService(content, storage.assessments, storage.profileLinks, () => now, {
+      timeZone: 'Europe/Paris',
+      linkValidityDays: 7
+    }),
+    trainings: new TrainingService(content, storage.trainingInterests, localizer, lexicons, () => now, 'Europe/Paris'),
+    publicBaseUrl: 'http://passerelle.test',
     privacyNotice: content.privacyNotice
   };
   const middlewares: Middleware[] = [

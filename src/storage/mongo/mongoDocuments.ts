@@ -1,14 +1,17 @@
 import type { ObjectId } from 'mongodb';
 import type { EligibilityAnswers, EligibilityResult } from '../../domain/eligibility/types';
 import { CorruptStateError } from '../errors';
-import type { ConsentDecision } from '../ports';
+import type { AssessmentStatus, ConsentDecision, TrainingInterestSource } from '../ports';
 
 /** Collection names, one per port. */
 export const COLLECTIONS = {
   botState: 'botState',
   profiles: 'userProfiles',
   consents: 'consents',
-  eligibilityChecks: 'eligibilityChecks'
+  eligibilityChecks: 'eligibilityChecks',
+  assessments: 'assessments',
+  profileLinks: 'profileLinks',
+  trainingInterests: 'trainingInterests'
 } as const;
 
 /**
@@ -54,6 +57,51 @@ export interface EligibilityCheckDocument {
   result: EligibilityResult;
   rulesVersion: string;
   language: string;
+  createdAt: Date;
+  seq: ObjectId;
+}
+
+/**
+ * A skills self-assessment. `answers` and `profile` are JSON text, as in SQLite (item ids may
+ * hold `.` or `$`; the profile is any JSON). `version` counts saves (optimistic concurrency);
+ * `seq`, made at insert and kept by every save, orders equal dates.
+ */
+export interface AssessmentDocument {
+  _id: string;
+  version: number;
+  userKey: string;
+  questionnaireId: string;
+  questionnaireVersion: string;
+  language: string;
+  answers: string;
+  currentItemId: string | null;
+  status: AssessmentStatus;
+  profile: string | null;
+  startedAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  seq: ObjectId;
+}
+
+/** A profile link (`_id` = SHA-256 hex of the token). `expiresAt` carries the TTL index. */
+export interface ProfileLinkDocument {
+  _id: string;
+  userKey: string;
+  assessmentId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * An interest in a training (`_id` = record id). The unique index on (`userKey`, `trainingId`)
+ * keeps at most one per user and training; `seq`, made at insert, orders equal dates.
+ */
+export interface TrainingInterestDocument {
+  _id: string;
+  userKey: string;
+  trainingId: string;
+  language: string;
+  source: TrainingInterestSource;
   createdAt: Date;
   seq: ObjectId;
 }

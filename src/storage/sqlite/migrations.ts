@@ -51,6 +51,63 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX eligibility_checks_by_user ON eligibility_checks (user_key, created_at, seq);
     `
+  },
+  {
+    version: 2,
+    name: 'assessments and profile links',
+    // answers and profile are JSON text; version counts saves (optimistic concurrency). The
+    // partial index serves the resume query, which names status = 'inProgress' literally.
+    sql: `
+      CREATE TABLE assessments (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        user_key TEXT NOT NULL,
+        questionnaire_id TEXT NOT NULL,
+        questionnaire_version TEXT NOT NULL,
+        language TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        current_item_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('inProgress', 'completed')),
+        profile TEXT,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        completed_at TEXT
+      );
+      CREATE INDEX assessments_by_user ON assessments (user_key, started_at, seq);
+      CREATE INDEX assessments_in_progress ON assessments (user_key, questionnaire_id, updated_at, started_at, seq)
+        WHERE status = 'inProgress';
+      CREATE TABLE profile_links (
+        token_hash TEXT PRIMARY KEY,
+        user_key TEXT NOT NULL,
+        assessment_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX profile_links_by_expiry ON profile_links (expires_at);
+      CREATE INDEX profile_links_by_user ON profile_links (user_key);
+    `
+  },
+  {
+    version: 3,
+    name: 'training interests',
+    // At most one interest per user and training: the UNIQUE (user_key, training_id) constraint
+    // keeps it so whatever the writers do, and its index serves the lookup by that pair and the
+    // deletion of a user's interests.
+    sql: `
+      CREATE TABLE training_interests (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        user_key TEXT NOT NULL,
+        training_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('search', 'recommendation')),
+        created_at TEXT NOT NULL,
+        UNIQUE (user_key, training_id)
+      );
+      CREATE INDEX training_interests_by_user ON training_interests (user_key, created_at, seq);
+      CREATE INDEX training_interests_by_training ON training_interests (training_id);
+    `
   }
 ];
 

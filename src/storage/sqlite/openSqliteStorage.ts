@@ -5,9 +5,12 @@ import { StorageUnavailableError } from '../errors';
 import { OpenGuard } from '../openGuard';
 import type { StorageBundle } from '../ports';
 import { applyMigrations } from './migrations';
+import { SqliteAssessmentRepository } from './sqliteAssessmentRepository';
 import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
+import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
+import { SqliteTrainingInterestRepository } from './sqliteTrainingInterestRepository';
 import { SqliteUserProfileRepository } from './sqliteUserProfileRepository';
 
 /** Where the embedded database lives. */
@@ -65,6 +68,9 @@ function createBundle(db: Database.Database): StorageBundle {
     profiles: new SqliteUserProfileRepository(db, guard),
     consents: new SqliteConsentRepository(db, guard),
     eligibilityChecks: new SqliteEligibilityCheckRepository(db, guard),
+    assessments: new SqliteAssessmentRepository(db, guard),
+    profileLinks: new SqliteProfileLinkRepository(db, guard),
+    trainingInterests: new SqliteTrainingInterestRepository(db, guard),
     async ping() {
       guard.assertOpen();
       selectOne.get();

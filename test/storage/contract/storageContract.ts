@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { StoreItems } from 'botbuilder';
 import type { EligibilityAnswers, EligibilityResult } from '../../../src/domain/eligibility/types';
 import {
+  ConcurrentUpdateError,
   DuplicateKeyError,
   EtagConflictError,
   StorageUnavailableError,
+  hashProfileLinkToken,
+  type AssessmentRecord,
   type ConsentRecord,
   type EligibilityCheckRecord,
-  type StorageBundle
+  type ProfileLink,
+  type StorageBundle,
+  type TrainingInterest
 } from '../../../src/storage';
 
 /**
@@ -298,6 +303,433 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       });
     });
 
+    describe('assessments', () => {
+      it('inserts a new assessment (version 0) and gets it back unchanged at version 1; unknown ids give null', async () => {
+        const record = assessment({ id: 'a1' });
+        const saved = await storage.assessments.save(record);
+        expect(saved).toStrictEqual({ ...record, version: 1 });
+        expect(await storage.assessments.get('a1')).toStrictEqual(saved);
+        expect(await storage.assessments.get('nope')).toBeNull();
+        expect(record.version).toBe(0);
+      });
+
+      it('round-trips a completed assessment: any item ids, skipped answers, the profile JSON, dates', async () => {
+        const answers = { 'digital.1': 4, '$weird': 'skipped', 'ключ': 0, '': -2.5, '10': 1 } as const;
+        const profile = { scores: { digital: 0.75, langues: [1, 2, { x: null }] }, level: 'B1 ✓', tags: [] };
+        const record = assessment({
+          id: 'done',
+          answers: { ...answers },
+          status: 'completed',
+          currentItemId: null,
+          profile,
+          startedAt: at('1970-01-01T00:00:00.001Z'),
+          updatedAt: at('2024-02-29T23:59:59.999Z'),
+          completedAt: at('2099-12-31T12:34:56.789Z')
+        });
+        const saved = await storage.assessments.save(record);
+        const got = await storage.assessments.get('done');
+        expect(got).toStrictEqual({ ...record, version: 1 });
+        expect(got).toStrictEqual(saved);
+        expect(got!.completedAt).toBeInstanceOf(Date);
+        expect(got!.startedAt.toISOString()).toBe('1970-01-01T00:00:00.001Z');
+        expect(got!.completedAt!.toISOString()).toBe('2099-12-31T12:34:56.789Z');
+      });
+
+      it('keeps the profile with JSON semantics (dates become strings, undefined disappears), as save returns it', async () => {
+        const record = assessment({ id: 'json', profile: { at: at('2025-03-04T05:06:07.089Z'), gone: undefined, kept: null } });
+        const saved = await storage.assessments.save(record);
+        expect(saved.profile).toStrictEqual({ at: '2025-03-04T05:06:07.089Z', kept: null });
+        expect(await storage.assessments.get('json')).toStrictEqual(saved);
+      });
+
+      it('is not changed by later changes to the objects it was given', async () => {
+        const record = assessment({ id: 'own', answers: { q1: 1 } });
+        const saved = await storage.assessments.save(record);
+        record.answers.q1 = 5;
+        record.startedAt.setUTCFullYear(2000);
+        expect(saved.answers).toStrictEqual({ q1: 1 });
+        expect((await storage.assessments.get('own'))?.answers).toStrictEqual({ q1: 1 });
+        expect((await storage.assessments.get('own'))?.startedAt.getUTCFullYear()).toBe(2025);
+      });
+
+      it('replaces a saved assessment when it carries the current version, which then grows by one', async () => {
+        const first = await storage.assessments.save(assessment({ id: 'a1', answers: { q1: 1 } }));
+        const second = await storage.assessments.save({
+          ...first,
+          answers: { ...first.answers, q2: 'skipped' },
+          currentItemId: 'q3',
+          updatedAt: at('2025-03-01T09:00:00.000Z')
+        });
+        expect(second.version).toBe(2);
+        const third = await storage.assessments.save({
+          ...second,
+          status: 'completed',
+          currentItemId: null,
+          profile: { score: 3 },
+          completedAt: at('2025-03-01T09:05:00.000Z')
+        });
+        expect(third.version).toBe(3);
+        expect(await storage.assessments.get('a1')).toStrictEqual(third);
+        expect(third.answers).toStrictEqual({ q1: 1, q2: 'skipped' });
+      });
+
+      it('refuses a save from a stale version with ConcurrentUpdateError and keeps what the other writer saved', async () => {
+        const read = await storage.assessments.save(assessment({ id: 'shared', answers: {} }));
+        const byA = { ...read, answers: { q1: 1 } };
+        const byB = { ...read, answers: { q1: 4 } };
+        const savedA = await storage.assessments.save(byA);
+
+        const stale = storage.assessments.save(byB);
+        await expect(stale).rejects.toBeInstanceOf(ConcurrentUpdateError);
+        await expect(stale).rejects.toMatchObject({ id: 'shared', expectedVersion: 1 });
+        expect(await storage.assessments.get('shared')).toStrictEqual(savedA);
+        // A version ahead of the stored one is refused the same way.
+        await expect(storage.assessments.save({ ...savedA, version: 7 })).rejects.toBeInstanceOf(ConcurrentUpdateError);
+        // Re-reading gives the current version, which saves.
+        const current = (await storage.assessments.get('shared'))!;
+        expect((await storage.assessments.save({ ...current, answers: { q1: 4 } })).version).toBe(3);
+      });
+
+      it('lets exactly one of two concurrent saves of the same version win', async () => {
+        const base = await storage.assessments.save(assessment({ id: 'race' }));
+        const results = await Promise.allSettled([
+          storage.assessments.save({ ...base, currentItemId: 'first' }),
+          storage.assessments.save({ ...base, currentItemId: 'second' })
+        ]);
+        const won = results.filter((r): r is PromiseFulfilledResult<AssessmentRecord> => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(1);
+        expect(lost[0]!.reason).toBeInstanceOf(ConcurrentUpdateError);
+        expect(await storage.assessments.get('race')).toStrictEqual(won[0]!.value);
+        expect(won[0]!.value.version).toBe(2);
+      });
+
+      it('does not bring back a deleted assessment: saving it again is a ConcurrentUpdateError', async () => {
+        const saved = await storage.assessments.save(assessment({ id: 'erased' }));
+        await storage.assessments.deleteAllForUser('u1');
+        await expect(storage.assessments.save({ ...saved, answers: { q9: 2 } })).rejects.toBeInstanceOf(
+          ConcurrentUpdateError
+        );
+        expect(await storage.assessments.get('erased')).toBeNull();
+      });
+
+      it('rejects a second insert of the same id with DuplicateKeyError and keeps the stored one', async () => {
+        const saved = await storage.assessments.save(assessment({ id: 'dup' }));
+        const again = storage.assessments.save(assessment({ id: 'dup', userKey: 'u2', answers: { q1: 3 } }));
+        await expect(again).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(again).rejects.toMatchObject({ id: 'dup' });
+        expect(await storage.assessments.get('dup')).toStrictEqual(saved);
+        expect(await storage.assessments.listByUser('u2')).toEqual([]);
+      });
+
+      it('refuses a malformed record with TypeError, writing nothing', async () => {
+        const bad: AssessmentRecord[] = [
+          assessment({ version: -1 }),
+          assessment({ version: 1.5 }),
+          assessment({ version: Number.NaN }),
+          assessment({ status: 'done' as AssessmentRecord['status'] }),
+          assessment({ answers: { q1: Number.NaN } }),
+          assessment({ answers: { q1: Number.POSITIVE_INFINITY } }),
+          assessment({ answers: { q1: 'maybe' as 'skipped' } }),
+          assessment({ startedAt: new Date(Number.NaN) }),
+          assessment({ completedAt: new Date('not a date') })
+        ];
+        for (const record of bad) {
+          await expect(storage.assessments.save(record)).rejects.toBeInstanceOf(TypeError);
+        }
+        expect(await storage.assessments.listByUser('u1')).toEqual([]);
+      });
+
+      it('resumes the in-progress assessment of that questionnaire worked on last', async () => {
+        const save = (o: Partial<AssessmentRecord>) => storage.assessments.save(assessment(o));
+        await save({ id: 'older-work', startedAt: at('2025-03-02T00:00:00.000Z'), updatedAt: at('2025-03-02T10:00:00.000Z') });
+        const resumed = await save({
+          id: 'last-worked-on',
+          startedAt: at('2025-03-01T00:00:00.000Z'),
+          updatedAt: at('2025-03-03T12:00:00.000Z'),
+          questionnaireVersion: '2'
+        });
+        await save({ id: 'completed', status: 'completed', profile: {}, completedAt: at('2025-03-04T00:00:00.000Z'), updatedAt: at('2025-03-04T00:00:00.000Z') });
+        await save({ id: 'other-questionnaire', questionnaireId: 'languages', updatedAt: at('2025-03-05T00:00:00.000Z') });
+        await save({ id: 'other-user', userKey: 'u2', updatedAt: at('2025-03-06T00:00:00.000Z') });
+
+        expect(await storage.assessments.latestInProgress('u1', 'digital')).toStrictEqual(resumed);
+        expect((await storage.assessments.latestInProgress('u1', 'languages'))?.id).toBe('other-questionnaire');
+        expect((await storage.assessments.latestInProgress('u2', 'digital'))?.id).toBe('other-user');
+        expect(await storage.assessments.latestInProgress('u1', 'unknown')).toBeNull();
+        expect(await storage.assessments.latestInProgress('nobody', 'digital')).toBeNull();
+
+        // Once completed, it is no longer resumed; the other one is.
+        await storage.assessments.save({ ...resumed, status: 'completed', completedAt: at('2025-03-07T00:00:00.000Z') });
+        expect((await storage.assessments.latestInProgress('u1', 'digital'))?.id).toBe('older-work');
+      });
+
+      it('breaks resume ties by startedAt, then by latest insertion', async () => {
+        const updatedAt = at('2025-03-03T12:00:00.000Z');
+        const save = (id: string, startedAt: string) => storage.assessments.save(assessment({ id, updatedAt, startedAt: at(startedAt) }));
+        await save('started-later', '2025-03-02T00:00:00.000Z');
+        await save('started-earlier', '2025-03-01T00:00:00.000Z');
+        expect((await storage.assessments.latestInProgress('u1', 'digital'))?.id).toBe('started-later');
+        await save('same-start-inserted-last', '2025-03-02T00:00:00.000Z');
+        expect((await storage.assessments.latestInProgress('u1', 'digital'))?.id).toBe('same-start-inserted-last');
+      });
+
+      it('lists the assessments of a user newest first (startedAt, then latest insertion); saving does not reorder', async () => {
+        const save = (id: string, startedAt: string, o: Partial<AssessmentRecord> = {}) =>
+          storage.assessments.save(assessment({ id, startedAt: at(startedAt), ...o }));
+        const old = await save('old', '2024-12-31T23:59:59.999Z');
+        await save('newest', '2025-05-05T00:00:00.000Z', { status: 'completed', profile: { p: 1 }, completedAt: at('2025-05-05T01:00:00.000Z') });
+        await save('tie-first', '2025-01-01T00:00:00.000Z');
+        await save('tie-second', '2025-01-01T00:00:00.000Z');
+        await save('other', '2025-06-01T00:00:00.000Z', { userKey: 'u2' });
+        // Working on an old assessment again does not move it up.
+        await storage.assessments.save({ ...old, updatedAt: at('2025-07-01T00:00:00.000Z') });
+        const tieFirst = (await storage.assessments.get('tie-first'))!;
+        await storage.assessments.save({ ...tieFirst, currentItemId: 'q2' });
+
+        const listed = await storage.assessments.listByUser('u1');
+        expect(listed.map((r) => r.id)).toEqual(['newest', 'tie-second', 'tie-first', 'old']);
+        expect(listed[3]).toStrictEqual(await storage.assessments.get('old'));
+        expect(await storage.assessments.listByUser('nobody')).toEqual([]);
+      });
+
+      it('deletes all assessments of one user only', async () => {
+        await storage.assessments.save(assessment({ id: 'a1' }));
+        await storage.assessments.save(assessment({ id: 'a2', status: 'completed', profile: {}, completedAt: at('2025-03-02T00:00:00.000Z') }));
+        await storage.assessments.save(assessment({ id: 'b1', userKey: 'u2' }));
+        expect(await storage.assessments.deleteAllForUser('u1')).toBe(2);
+        expect(await storage.assessments.deleteAllForUser('u1')).toBe(0);
+        expect(await storage.assessments.listByUser('u1')).toEqual([]);
+        expect(await storage.assessments.latestInProgress('u1', 'digital')).toBeNull();
+        expect((await storage.assessments.listByUser('u2')).map((r) => r.id)).toEqual(['b1']);
+      });
+    });
+
+    // Link expiry dates are in the far future: `find` and `deleteExpired` take `now` from the
+    // caller, and MongoDB's TTL monitor must not remove a link in the middle of a test.
+    describe('profileLinks', () => {
+      it('creates a link and finds it by token hash while valid; unknown hashes give null', async () => {
+        const created = link({ createdAt: at('1970-01-01T00:00:00.001Z'), expiresAt: at('2099-12-31T12:34:56.789Z') });
+        await storage.profileLinks.create(created);
+        const found = await storage.profileLinks.find(created.tokenHash, at('2099-01-01T00:00:00.000Z'));
+        expect(found).toStrictEqual(created);
+        expect(found!.expiresAt).toBeInstanceOf(Date);
+        expect(found!.createdAt.toISOString()).toBe('1970-01-01T00:00:00.001Z');
+        expect(await storage.profileLinks.find(hashProfileLinkToken('unknown'), NOW)).toBeNull();
+      });
+
+      it('treats a link as expired from the instant expiresAt equals now', async () => {
+        const created = link({ expiresAt: EXPIRY });
+        await storage.profileLinks.create(created);
+        expect(await storage.profileLinks.find(created.tokenHash, new Date(EXPIRY.getTime() - 1))).toStrictEqual(created);
+        expect(await storage.profileLinks.find(created.tokenHash, new Date(EXPIRY.getTime()))).toBeNull();
+        expect(await storage.profileLinks.find(created.tokenHash, new Date(EXPIRY.getTime() + 1))).toBeNull();
+      });
+
+      it('deletes the links expired at now (expiresAt <= now) and counts them', async () => {
+        const before = link({ expiresAt: new Date(EXPIRY.getTime() - 1) });
+        const exactly = link({ expiresAt: new Date(EXPIRY.getTime()) });
+        const after = link({ expiresAt: new Date(EXPIRY.getTime() + 1), userKey: 'u2' });
+        for (const l of [before, exactly, after]) await storage.profileLinks.create(l);
+
+        expect(await storage.profileLinks.deleteExpired(EXPIRY)).toBe(2);
+        expect(await storage.profileLinks.deleteExpired(EXPIRY)).toBe(0);
+        const earlier = new Date(EXPIRY.getTime() - 60_000);
+        expect(await storage.profileLinks.find(before.tokenHash, earlier)).toBeNull();
+        expect(await storage.profileLinks.find(exactly.tokenHash, earlier)).toBeNull();
+        expect(await storage.profileLinks.find(after.tokenHash, earlier)).toStrictEqual(after);
+      });
+
+      it('deletes all links of one user only', async () => {
+        const mine = [link(), link()];
+        const theirs = link({ userKey: 'u2' });
+        for (const l of [...mine, theirs]) await storage.profileLinks.create(l);
+        expect(await storage.profileLinks.deleteAllForUser('u1')).toBe(2);
+        expect(await storage.profileLinks.deleteAllForUser('u1')).toBe(0);
+        expect(await storage.profileLinks.find(mine[0]!.tokenHash, NOW)).toBeNull();
+        expect(await storage.profileLinks.find(theirs.tokenHash, NOW)).toStrictEqual(theirs);
+      });
+
+      it('rejects a token hash already stored with DuplicateKeyError and keeps the first link', async () => {
+        const first = link();
+        await storage.profileLinks.create(first);
+        const again = storage.profileLinks.create({ ...first, userKey: 'u2', assessmentId: 'other' });
+        await expect(again).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(again).rejects.toMatchObject({ id: first.tokenHash });
+        expect(await storage.profileLinks.find(first.tokenHash, NOW)).toStrictEqual(first);
+        expect(await storage.profileLinks.deleteAllForUser('u2')).toBe(0);
+      });
+
+      it('refuses to store anything but a SHA-256 hex digest (a raw token, say) with TypeError', async () => {
+        const token = 'k3Jx9vQ2-raw-token-never-stored';
+        const hex = hashProfileLinkToken(token);
+        for (const tokenHash of [token, hex.toUpperCase(), hex.slice(1), `${hex}0`, '']) {
+          await expect(storage.profileLinks.create(link({ tokenHash }))).rejects.toBeInstanceOf(TypeError);
+        }
+        expect(await storage.profileLinks.deleteAllForUser('u1')).toBe(0);
+      });
+    });
+
+    describe('trainingInterests', () => {
+      it('records an interest and gives it back unchanged; unknown users and trainings have none', async () => {
+        const given = interest({ id: 'i1' });
+        const recorded = await storage.trainingInterests.record(given);
+        expect(recorded).toStrictEqual(given);
+        expect(await storage.trainingInterests.listByUser('u1')).toStrictEqual([given]);
+        expect(await storage.trainingInterests.countByTraining('t1')).toBe(1);
+        expect(await storage.trainingInterests.listByUser('nobody')).toEqual([]);
+        expect(await storage.trainingInterests.countByTraining('unknown')).toBe(0);
+      });
+
+      it('round-trips dates exactly, to the millisecond, as Dates', async () => {
+        const dates = ['1970-01-01T00:00:00.001Z', '2024-02-29T23:59:59.999Z', '2099-12-31T12:34:56.789Z'].map(at);
+        for (const [i, createdAt] of dates.entries()) {
+          const recorded = await storage.trainingInterests.record(interest({ trainingId: `t${i}`, createdAt }));
+          expect(recorded.createdAt.toISOString()).toBe(createdAt.toISOString());
+        }
+        const listed = await storage.trainingInterests.listByUser('u1');
+        expect(listed.map((r) => r.createdAt.toISOString())).toEqual([...dates].reverse().map((d) => d.toISOString()));
+        for (const record of listed) expect(record.createdAt).toBeInstanceOf(Date);
+      });
+
+      it('round-trips both sources and any language', async () => {
+        const fromSearch = interest({ trainingId: 't1', source: 'search', language: 'ar' });
+        const recommended = interest({ trainingId: 't2', source: 'recommendation', language: 'zh-Hant' });
+        await storage.trainingInterests.record(fromSearch);
+        await storage.trainingInterests.record(recommended);
+        const listed = await storage.trainingInterests.listByUser('u1');
+        expect(listed).toHaveLength(2);
+        expect(listed).toEqual(expect.arrayContaining([fromSearch, recommended]));
+      });
+
+      it('lists the interests of a user newest first, same dates by latest recorded first', async () => {
+        const record = (id: string, trainingId: string, createdAt: string, userKey = 'u1') =>
+          storage.trainingInterests.record(interest({ id, trainingId, userKey, createdAt: at(createdAt) }));
+        await record('old', 't1', '2024-12-31T23:59:59.999Z');
+        const newest = await record('newest', 't2', '2025-05-05T00:00:00.000Z');
+        await record('tie-first', 't3', '2025-01-01T00:00:00.000Z');
+        await record('tie-second', 't4', '2025-01-01T00:00:00.000Z');
+        await record('other', 't5', '2025-06-01T00:00:00.000Z', 'u2');
+        const listed = await storage.trainingInterests.listByUser('u1');
+        expect(listed.map((r) => r.id)).toEqual(['newest', 'tie-second', 'tie-first', 'old']);
+        expect(listed[0]).toStrictEqual(newest);
+      });
+
+      it('keeps the first interest of a user in a training: recording it again returns the stored one, writing nothing', async () => {
+        const first = interest({ id: 'first', source: 'search', language: 'fr', createdAt: at('2025-03-01T08:00:00.000Z') });
+        await storage.trainingInterests.record(first);
+
+        const again = interest({ id: 'again', source: 'recommendation', language: 'en', createdAt: at('2025-03-02T08:00:00.000Z') });
+        expect(await storage.trainingInterests.record(again)).toStrictEqual(first);
+        // The same id again is no error either.
+        expect(await storage.trainingInterests.record({ ...first, language: 'ro' })).toStrictEqual(first);
+
+        expect(await storage.trainingInterests.listByUser('u1')).toStrictEqual([first]);
+        expect(await storage.trainingInterests.countByTraining('t1')).toBe(1);
+        // The id of the refused record stays free for another interest.
+        const other = interest({ id: 'again', trainingId: 't2' });
+        expect(await storage.trainingInterests.record(other)).toStrictEqual(other);
+      });
+
+      it('records exactly one interest when the same user and training are recorded concurrently', async () => {
+        const attempts = ['c1', 'c2', 'c3', 'c4'].map((id, i) =>
+          interest({ id, source: i % 2 === 0 ? 'search' : 'recommendation', createdAt: at(`2025-04-0${i + 1}T00:00:00.000Z`) })
+        );
+        const results = await Promise.all(attempts.map((a) => storage.trainingInterests.record(a)));
+        const listed = await storage.trainingInterests.listByUser('u1');
+        expect(listed).toHaveLength(1);
+        expect(attempts).toContainEqual(listed[0]);
+        for (const result of results) expect(result).toStrictEqual(listed[0]);
+        expect(await storage.trainingInterests.countByTraining('t1')).toBe(1);
+      });
+
+      it('records exactly one interest when the very same record is recorded concurrently', async () => {
+        const same = interest({ id: 'same' });
+        const results = await Promise.all([storage.trainingInterests.record(same), storage.trainingInterests.record({ ...same })]);
+        expect(results).toStrictEqual([same, same]);
+        expect(await storage.trainingInterests.listByUser('u1')).toStrictEqual([same]);
+      });
+
+      it('counts the people interested in a training', async () => {
+        await storage.trainingInterests.record(interest({ userKey: 'u1', trainingId: 't1' }));
+        await storage.trainingInterests.record(interest({ userKey: 'u1', trainingId: 't1' }));
+        await storage.trainingInterests.record(interest({ userKey: 'u2', trainingId: 't1' }));
+        await storage.trainingInterests.record(interest({ userKey: 'u3', trainingId: 't1', source: 'recommendation' }));
+        await storage.trainingInterests.record(interest({ userKey: 'u1', trainingId: 't2' }));
+        expect(await storage.trainingInterests.countByTraining('t1')).toBe(3);
+        expect(await storage.trainingInterests.countByTraining('t2')).toBe(1);
+        expect(await storage.trainingInterests.countByTraining('T1')).toBe(0);
+      });
+
+      it('rejects an id used by another user or training with DuplicateKeyError, writing nothing', async () => {
+        const stored = await storage.trainingInterests.record(interest({ id: 'dup', userKey: 'u1', trainingId: 't1' }));
+        const otherTraining = storage.trainingInterests.record(interest({ id: 'dup', userKey: 'u1', trainingId: 't2' }));
+        await expect(otherTraining).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(otherTraining).rejects.toMatchObject({ id: 'dup' });
+        await expect(
+          storage.trainingInterests.record(interest({ id: 'dup', userKey: 'u2', trainingId: 't1' }))
+        ).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await storage.trainingInterests.listByUser('u1')).toStrictEqual([stored]);
+        expect(await storage.trainingInterests.listByUser('u2')).toEqual([]);
+        expect(await storage.trainingInterests.countByTraining('t2')).toBe(0);
+      });
+
+      it('rejects a reused id even when that user and training have an interest too', async () => {
+        const mine = await storage.trainingInterests.record(interest({ id: 'mine', trainingId: 't1' }));
+        const theirs = await storage.trainingInterests.record(interest({ id: 'theirs', trainingId: 't2' }));
+        const clash = storage.trainingInterests.record(interest({ id: 'theirs', trainingId: 't1' }));
+        await expect(clash).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(clash).rejects.toMatchObject({ id: 'theirs' });
+        expect(await storage.trainingInterests.listByUser('u1')).toEqual(expect.arrayContaining([mine, theirs]));
+        expect(await storage.trainingInterests.listByUser('u1')).toHaveLength(2);
+      });
+
+      it('refuses a malformed record with TypeError, writing nothing', async () => {
+        const bad: TrainingInterest[] = [
+          interest({ source: 'chat' as TrainingInterest['source'] }),
+          interest({ source: undefined as unknown as TrainingInterest['source'] }),
+          interest({ createdAt: new Date(Number.NaN) }),
+          interest({ createdAt: '2025-03-01T00:00:00.000Z' as unknown as Date }),
+          interest({ id: 42 as unknown as string }),
+          interest({ userKey: null as unknown as string }),
+          interest({ trainingId: undefined as unknown as string }),
+          interest({ language: ['fr'] as unknown as string })
+        ];
+        for (const record of bad) {
+          await expect(storage.trainingInterests.record(record)).rejects.toBeInstanceOf(TypeError);
+        }
+        expect(await storage.trainingInterests.listByUser('u1')).toEqual([]);
+        expect(await storage.trainingInterests.countByTraining('t1')).toBe(0);
+      });
+
+      it('is not changed by later changes to the objects it was given', async () => {
+        const given = interest({ id: 'own', createdAt: at('2025-03-01T08:30:00.250Z') });
+        const recorded = await storage.trainingInterests.record(given);
+        given.createdAt.setUTCFullYear(2000);
+        given.language = 'xx';
+        expect(recorded.createdAt.toISOString()).toBe('2025-03-01T08:30:00.250Z');
+        expect(recorded.language).toBe('fr');
+        expect((await storage.trainingInterests.listByUser('u1'))[0]!.createdAt.toISOString()).toBe('2025-03-01T08:30:00.250Z');
+      });
+
+      it('deletes all interests of one user only, after which that user may be interested again', async () => {
+        await storage.trainingInterests.record(interest({ id: 'a1', trainingId: 't1' }));
+        await storage.trainingInterests.record(interest({ id: 'a2', trainingId: 't2' }));
+        await storage.trainingInterests.record(interest({ id: 'b1', userKey: 'u2', trainingId: 't1' }));
+        expect(await storage.trainingInterests.deleteAllForUser('u1')).toBe(2);
+        expect(await storage.trainingInterests.deleteAllForUser('u1')).toBe(0);
+        expect(await storage.trainingInterests.listByUser('u1')).toEqual([]);
+        expect(await storage.trainingInterests.countByTraining('t1')).toBe(1);
+        expect(await storage.trainingInterests.countByTraining('t2')).toBe(0);
+        expect((await storage.trainingInterests.listByUser('u2')).map((r) => r.id)).toEqual(['b1']);
+
+        const renewed = interest({ id: 'a3', trainingId: 't1' });
+        expect(await storage.trainingInterests.record(renewed)).toStrictEqual(renewed);
+        expect(await storage.trainingInterests.countByTraining('t1')).toBe(2);
+      });
+    });
+
     it('round-trips dates exactly, to the millisecond', async () => {
       const dates = ['1970-01-01T00:00:00.001Z', '2024-02-29T23:59:59.999Z', '2099-12-31T12:34:56.789Z'].map(at);
       for (const [i, date] of dates.entries()) {
@@ -329,6 +761,16 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         await expect(storage.profiles.get('u1')).rejects.toBeInstanceOf(StorageUnavailableError);
         await expect(storage.consents.history('u1')).rejects.toBeInstanceOf(StorageUnavailableError);
         await expect(storage.eligibilityChecks.get('e1')).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.assessments.get('a1')).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.assessments.save(assessment())).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.assessments.latestInProgress('u1', 'digital')).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.profileLinks.create(link())).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.profileLinks.find(link().tokenHash, NOW)).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.profileLinks.deleteExpired(NOW)).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.trainingInterests.record(interest())).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.trainingInterests.listByUser('u1')).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.trainingInterests.countByTraining('t1')).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.trainingInterests.deleteAllForUser('u1')).rejects.toBeInstanceOf(StorageUnavailableError);
       });
     });
   });
@@ -387,6 +829,52 @@ function check(overrides: Partial<EligibilityCheckRecord> = {}): EligibilityChec
     result: RESULT,
     rulesVersion: '2025.1',
     language: 'ro',
+    createdAt: at('2025-03-01T08:30:00.250Z'),
+    ...overrides
+  };
+}
+
+function assessment(overrides: Partial<AssessmentRecord> = {}): AssessmentRecord {
+  return {
+    id: randomUUID(),
+    userKey: 'u1',
+    questionnaireId: 'digital',
+    questionnaireVersion: '1',
+    language: 'fr',
+    answers: { q1: 3, q2: 'skipped' },
+    currentItemId: 'q3',
+    status: 'inProgress',
+    profile: null,
+    startedAt: at('2025-03-01T08:30:00.250Z'),
+    updatedAt: at('2025-03-01T08:35:00.500Z'),
+    completedAt: null,
+    version: 0,
+    ...overrides
+  };
+}
+
+/** A `now` at which the links made by `link()` are valid, and a later instant they expire at. */
+const NOW = at('2098-06-01T00:00:00.000Z');
+const EXPIRY = at('2099-01-01T00:00:00.000Z');
+
+function link(overrides: Partial<ProfileLink> = {}): ProfileLink {
+  return {
+    tokenHash: hashProfileLinkToken(randomUUID()),
+    userKey: 'u1',
+    assessmentId: 'a1',
+    createdAt: at('2098-05-31T23:00:00.000Z'),
+    expiresAt: EXPIRY,
+    ...overrides
+  };
+}
+
+function interest(overrides: Partial<TrainingInterest> = {}): TrainingInterest {
+  return {
+    id: randomUUID(),
+    userKey: 'u1',
+    trainingId: 't1',
+    language: 'fr',
+    source: 'search',
     createdAt: at('2025-03-01T08:30:00.250Z'),
     ...overrides
   };

@@ -1,0 +1,206 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { getTurnLanguage } from '../../src/bot/turnLanguage';
+import { hasValidConsent } from '../../src/bot/userData';
+import { INSTRUCTION_LANGUAGES, QUESTIONNAIRE_IDS, type AnswerValue, type AssessmentProfile, type InstructionLanguage, type QuestionnaireId, type TrainingCountry } from '../../src/domain';
+import type { AssessmentDialogState, AssessmentSession } from '../../src/services/assessmentService';
+import { formatAssessmentSummary } from '../../src/services/assessmentExplainer';
+import { ask } from '../ask';
+import type { DialogDeps } from '../dialogDeps';
+import { ASSESSMENT_DIALOG, CHOICE_PROMPT, YES_NO_PROMPT } from '../dialogIds';
+import { AskChoicePrompt, AskYesNoPrompt, YES_NO_CHOICES, type ChoiceSpec } from '../prompts';
+
+/** Options to start the assessment dialog. */
+export interface AssessmentOptions {
+  /** Skip the choice of questionnaire. */
+  questionnaireId?: QuestionnaireId;
+}
+
+/** What the item loop returns. */
+interface LoopResult {
+  state: AssessmentDialogState;
+  outcome: 'done' | 'paused' | 'lost';
+}
+
+/** What the waterfalls keep between steps. */
+interface StepValues {
+  questionnaireId?: QuestionnaireId;
+  resumeId?: string;
+  state?: AssessmentDialogState;
+  itemId?: string;
+}
+
+const vals = (step: WaterfallStepContext): StepValues => step.values as StepValues;
+
+const STEPS = `${ASSESSMENT_DIALOG}.steps`;
+const ITEM_LOOP = `${ASSESSMENT_DIALOG}.item`;
+const ITEM_PROMPT = `${ASSESSMENT_DIALOG}.itemPrompt`;
+const LEVELS = ['1', '2', '3', '4'] as const;
+
+/**
+ * The skills self-assessment: one "I can…" statement at a time with its four levels, progress
+ * ("5 / 19"), skip, back and pause; resumable days later (answers are kept only with consent);
+ * ends with the profile, the recommended training level, matching trainings and a link to a
+ * printable profile.
+ */
+export class AssessmentDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(ASSESSMENT_DIALOG);
+    this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
+    this.addDialog(new AskChoicePrompt(ITEM_PROMPT, deps));
+    this.addDialog(new AskYesNoPrompt(YES_NO_PROMPT, deps));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.chooseQuestionnaireStep.bind(this),
+        this.offerResumeStep.bind(this),
+        this.startStep.bind(this),
+        this.resultStep.bind(this)
+      ])
+    );
+    this.addDialog(new WaterfallDialog(ITEM_LOOP, [this.askItemStep.bind(this), this.handleAnswerStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async chooseQuestionnaireStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as AssessmentOptions;
+    if (options.questionnaireId) return step.next(options.questionnaireId);
+    return ask(step, CHOICE_PROMPT, {
+      key: 'assessment:chooseQuestionnaire',
+      retryKey: 'assessment:chooseRetry',
+      choices: QUESTIONNAIRE_IDS.map((id) => ({ value: id, labelKey: `assessment:questionnaire.${id}` }))
+    });
+  }
+
+  private async offerResumeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const questionnaireId = step.result as QuestionnaireId;
+    vals(step).questionnaireId = questionnaireId;
+    if (!(await this.mayKeep(step))) return step.next(false);
+    const { assessment, userKeyOf } = this.deps;
+    const previous = await assessment.resumable(userKeyOf(step.context), questionnaireId);
+    if (!previous) return step.next(false);
+    const session: AssessmentSession = { record: previous, kept: true };
+    const progress = assessment.progress(session);
+    if (progress.answered + progress.skipped === 0) return step.next(false);
+    vals(step).resumeId = previous.id;
+    const lang = getTurnLanguage(step.context);
+    return ask(step, YES_NO_PROMPT, {
+      key: 'assessment:resumeAsk',
+      params: {
+        date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(previous.updatedAt),
+        answered: progress.answered + progress.skipped,
+        total: progress.total
+      },
+      retryKey: 'common:retry.yesNo',
+      choices: YES_NO_CHOICES
+    });
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { assessment, userKeyOf, localizer } = this.deps;
+    const lang = getTurnLanguage(step.context);
+    const questionnaireId = vals(step).questionnaireId!;
+    let session: AssessmentSession;
+    const resumeId = vals(step).resumeId;
+    if (step.result === true && resumeId !== undefined) {
+      const resumed = await assessment.fromDialogState({ id: resumeId, kept: true });
+      if (!resumed) return step.endDialog();
+      session = resumed;
+      await step.context.sendActivity(localizer.t(lang, 'assessment:resumed'));
+    } else {
+      session = await assessment.start(userKeyOf(step.context), questionnaireId, lang, await this.mayKeep(step));
+      await step.context.sendActivity(localizer.t(lang, 'assessment:intro', { total: assessment.questionnaire(questionnaireId).items.length }));
+    }
+    return step.beginDialog(ITEM_LOOP, assessment.toDialogState(session));
+  }
+
+  private async askItemStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as AssessmentDialogState;
+    vals(step).state = state;
+    const { assessment } = this.deps;
+    const session = await assessment.fromDialogState(state);
+    if (!session) return step.endDialog({ state, outcome: 'lost' } satisfies LoopResult);
+    const itemId = assessment.currentItem(session);
+    if (!itemId) return step.endDialog({ state, outcome: 'done' } satisfies LoopResult);
+    vals(step).itemId = itemId;
+    const questionnaire = assessment.questionnaire(session.record.questionnaireId as QuestionnaireId);
+    const position = questionnaire.items.findIndex((i) => i.id === itemId) + 1;
+    const choices: ChoiceSpec[] = [
+      ...LEVELS.map((level) => ({
+        value: level,
+        labelKey: `assessment:item.${itemId}.level.${level}`,
+        synonymsKey: `assessment:level.${level}`
+      })),
+      { value: 'skip', labelKey: 'assessment:skip', synonymsKey: 'assessment:skipWords' },
+      { value: 'back', labelKey: 'assessment:back', synonymsKey: 'assessment:backWords' },
+      { value: 'pause', labelKey: 'assessment:pause', synonymsKey: 'assessment:pauseWords' }
+    ];
+    return ask(step, ITEM_PROMPT, {
+      key: 'assessment:itemQuestion',
+      params: {
+        progress: this.deps.localizer.t(getTurnLanguage(step.context), 'assessment:progress', { current: position, total: questionnaire.items.length }),
+        statement: this.deps.localizer.t(getTurnLanguage(step.context), `assessment:item.${itemId}.statement`)
+      },
+      retryKey: 'assessment:retry',
+      choices
+    });
+  }
+
+  private async handleAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const choice = step.result as (typeof LEVELS)[number] | 'skip' | 'back' | 'pause';
+    const state = vals(step).state!;
+    const itemId = vals(step).itemId!;
+    const { assessment, localizer } = this.deps;
+    const session = await assessment.fromDialogState(state);
+    if (!session) return step.endDialog({ state, outcome: 'lost' } satisfies LoopResult);
+    if (choice === 'pause') return step.endDialog({ state, outcome: 'paused' } satisfies LoopResult);
+    let next: AssessmentSession;
+    if (choice === 'back') {
+      const previous = await assessment.back(session, itemId);
+      if (!previous) {
+        await step.context.sendActivity(localizer.t(getTurnLanguage(step.context), 'assessment:firstQuestion'));
+        return step.replaceDialog(ITEM_LOOP, state);
+      }
+      next = previous;
+    } else {
+      const value: AnswerValue = choice === 'skip' ? 'skipped' : (Number(choice) as AnswerValue);
+      next = await assessment.answer(session, itemId, value);
+    }
+    return step.replaceDialog(ITEM_LOOP, assessment.toDialogState(next));
+  }
+
+  private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as LoopResult | undefined;
+    const { assessment, localizer, publicBaseUrl } = this.deps;
+    const lang = getTurnLanguage(step.context);
+    if (!result || result.outcome === 'lost') return step.endDialog();
+    if (result.outcome === 'paused') {
+      await step.context.sendActivity(localizer.t(lang, result.state.kept ? 'assessment:paused' : 'assessment:pausedNotKept'));
+      return step.endDialog();
+    }
+    const session = await assessment.fromDialogState(result.state);
+    if (!session) return step.endDialog();
+    const { session: completed, profile } = await assessment.complete(session);
+    const link = completed.kept ? `${publicBaseUrl}/profile/${await assessment.createProfileLink(completed)}` : undefined;
+    const trainings = assessment.matchingTrainings(profile as AssessmentProfile, await this.country(step), this.languages(lang));
+    for (const activity of formatAssessmentSummary({ profile, lang, localizer, link, linkValidityDays: assessment.linkValidityDays, trainings })) {
+      await step.context.sendActivity(activity);
+    }
+    return step.endDialog(profile);
+  }
+
+  private async mayKeep(step: WaterfallStepContext): Promise<boolean> {
+    const user = await this.deps.userData.get(step.context, {});
+    return hasValidConsent(user, this.deps.privacyNotice.version);
+  }
+
+  /** The partner country the person gave in an eligibility check, if any (for matching trainings). */
+  private async country(step: WaterfallStepContext): Promise<TrainingCountry | undefined> {
+    const checks = (await this.mayKeep(step)) ? await this.deps.eligibility.history(this.deps.userKeyOf(step.context)) : [];
+    const country = checks[0]?.answers.country;
+    return country && country !== 'OTHER' ? country : undefined;
+  }
+
+  /** Languages the person can learn in: their chat language (the catalogue knows all fourteen). */
+  private languages(lang: string): InstructionLanguage[] {
+    return (INSTRUCTION_LANGUAGES as readonly string[]).includes(lang) ? [lang as InstructionLanguage] : [];
+  }
+}

@@ -1,0 +1,28 @@
+import type { TrainingQuery } from '../../src/domain';
+import { matchChoice } from '../../src/understanding';
+import { AskPrompt, type AskSpec, type PromptDeps } from '../prompts';
+import type { TrainingService } from '../../src/services/trainingService';
+
+/** A filter button, or filters understood from free text. */
+export type QueryFilter = 'country' | 'language' | 'eqf' | 'format' | 'all';
+export type QueryAnswer = { kind: 'filter'; filter: QueryFilter } | { kind: 'query'; query: TrainingQuery };
+
+/**
+ * Asks what training the person looks for: a filter button ("Country", "Show all"), or a
+ * sentence in their language ("online in Portugal", "niveau 4 en France").
+ */
+export class TrainingQueryPrompt extends AskPrompt<QueryAnswer> {
+  constructor(id: string, private readonly queryDeps: PromptDeps & { trainings: TrainingService }) {
+    super(id, queryDeps);
+  }
+
+  protected recognize(text: string, lang: string, ask: AskSpec): QueryAnswer | undefined {
+    // A sentence naming filter values wins over a button word it contains ("niveau 4 en France"
+    // holds the word of the "Niveau" button).
+    const query = this.queryDeps.trainings.parseQuery(text, lang);
+    if (Object.keys(query).length > 0) return { kind: 'query', query };
+    const choices = (ask.choices ?? []).map((spec) => ({ value: spec.value, labels: [this.labelOf(lang, spec)] }));
+    const filter = matchChoice(text, choices, lang);
+    return filter ? { kind: 'filter', filter: filter as QueryFilter } : undefined;
+  }
+}

@@ -1,0 +1,205 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { getTurnLanguage } from '../../src/bot/turnLanguage';
+import { hasValidConsent } from '../../src/bot/userData';
+import {
+  EQF_LEVELS,
+  INSTRUCTION_LANGUAGES,
+  TRAINING_COUNTRIES,
+  TRAINING_FORMATS,
+  type AssessmentProfile,
+  type TrainingFilters,
+  type TrainingQuery
+} from '../../src/domain';
+import { TrainingPresenter } from '../../src/services/trainingPresenter';
+import { ask } from '../ask';
+import type { DialogDeps } from '../dialogDeps';
+import { TRAINING_SEARCH_DIALOG } from '../dialogIds';
+import { AskChoicePrompt, type ChoiceSpec } from '../prompts';
+import { TrainingQueryPrompt, type QueryAnswer } from './trainingQueryPrompt';
+
+/** The results being browsed: the filters and the page shown. */
+interface ResultsState {
+  filters: TrainingFilters;
+  page: number;
+}
+
+interface DetailsState extends ResultsState {
+  trainingId: string;
+}
+
+const STEPS = `${TRAINING_SEARCH_DIALOG}.steps`;
+const RESULTS = `${TRAINING_SEARCH_DIALOG}.results`;
+const DETAILS = `${TRAINING_SEARCH_DIALOG}.details`;
+const CHOICE = `${TRAINING_SEARCH_DIALOG}.choice`;
+const QUERY = `${TRAINING_SEARCH_DIALOG}.query`;
+
+/**
+ * Training search: recommended trainings first when the person has a skills profile, then
+ * filters by country, language, EQF level, format and start date — from free text ("online in
+ * Portugal") or buttons, in any order — results three at a time, details, and "I'm interested".
+ */
+export class TrainingSearchDialog extends ComponentDialog {
+  private readonly presenter: TrainingPresenter;
+
+  constructor(private readonly deps: DialogDeps) {
+    super(TRAINING_SEARCH_DIALOG);
+    this.presenter = new TrainingPresenter(deps.localizer);
+    this.addDialog(new AskChoicePrompt(CHOICE, deps));
+    this.addDialog(new TrainingQueryPrompt(QUERY, deps));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [this.recommendStep.bind(this), this.askQueryStep.bind(this), this.refineStep.bind(this), this.searchStep.bind(this)])
+    );
+    this.addDialog(new WaterfallDialog(RESULTS, [this.showPageStep.bind(this), this.pageActionStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(DETAILS, [this.showDetailsStep.bind(this), this.detailsActionStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  /** After a skills assessment, the trainings that fit it come first, with why. */
+  private async recommendStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { assessment, userKeyOf, localizer } = this.deps;
+    if (!(await this.mayKeep(step))) return step.next();
+    const lang = getTurnLanguage(step.context);
+    const latest = await assessment.latestCompletedProfile(userKeyOf(step.context));
+    if (!latest) return step.next();
+    const recommended = assessment.matchingTrainings(latest as AssessmentProfile, undefined, []);
+    if (recommended.length === 0) return step.next();
+    const lines = recommended.map((r) =>
+      [this.presenter.summaryLine(r.training, lang, r.nextStart), ...this.presenter.reasons(r.reasons, lang).map((x) => `  ✓ ${x}`)].join('\n')
+    );
+    await step.context.sendActivity([localizer.t(lang, 'trainings:results.recommendedIntro'), ...lines].join('\n\n'));
+    return step.next();
+  }
+
+  private async askQueryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return ask(step, QUERY, {
+      key: 'trainings:search.ask',
+      retryKey: 'trainings:search.retry',
+      choices: (['country', 'language', 'eqf', 'format', 'all'] as const).map((f) => ({ value: f, labelKey: `trainings:search.filter.${f}` }))
+    });
+  }
+
+  private async refineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as QueryAnswer;
+    if (answer.kind === 'query') return step.next(answer.query);
+    const lang = getTurnLanguage(step.context);
+    const t = (key: string): string => this.deps.localizer.t(lang, key);
+    const pick = (key: string, choices: ChoiceSpec[]): Promise<DialogTurnResult> =>
+      ask(step, CHOICE, { key, retryKey: 'eligibility:retry.choice', choices });
+    (step.values as { filter?: string }).filter = answer.filter;
+    switch (answer.filter) {
+      case 'all':
+        return step.next({});
+      case 'country':
+        return pick('trainings:search.askCountry', TRAINING_COUNTRIES.map((c) => ({ value: c, labelKey: `eligibility:country.${c}` })));
+      case 'language':
+        return pick('trainings:search.askLanguage', INSTRUCTION_LANGUAGES.map((l) => ({ value: l, labelKey: `trainings:languageName.${l}` })));
+      case 'eqf':
+        return pick('trainings:search.askEqf', EQF_LEVELS.map((e) => ({ value: String(e), label: t(`trainings:eqf.${e}`) })));
+      case 'format':
+        return pick('trainings:search.askFormat', TRAINING_FORMATS.map((f) => ({ value: f, labelKey: `trainings:format.${f}` })));
+    }
+  }
+
+  private async searchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const filter = (step.values as { filter?: string }).filter;
+    let filters: TrainingFilters;
+    if (typeof step.result === 'string' && filter) {
+      filters = filter === 'eqf' ? { eqf: Number(step.result) as 3 | 4 } : ({ [filter]: step.result } as TrainingFilters);
+    } else {
+      filters = { ...(step.result as TrainingQuery) };
+    }
+    const state: ResultsState = { filters, page: 1 };
+    return step.replaceDialog(RESULTS, state);
+  }
+
+  private async showPageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as ResultsState;
+    (step.values as { state?: ResultsState }).state = state;
+    const { trainings, localizer } = this.deps;
+    const lang = getTurnLanguage(step.context);
+    const t = (key: string, params?: Record<string, unknown>): string => localizer.t(lang, key, params);
+    const results = trainings.search(state.filters);
+    if (results.length === 0) {
+      await step.context.sendActivity(`${t('trainings:search.filtersLine', { filters: this.describeFilters(state.filters, lang) })}\n\n${t('trainings:results.none')}`);
+      return step.replaceDialog(STEPS);
+    }
+    const page = trainings.page(results, state.page);
+    const first = (page.page - 1) * page.pageSize + 1;
+    const header = [
+      t('trainings:search.filtersLine', { filters: this.describeFilters(state.filters, lang) }),
+      t('trainings:results.count', { count: page.total }),
+      t('trainings:results.page', { from: first, to: first + page.items.length - 1, total: page.total })
+    ].join('\n');
+    const lines = page.items.map((training, i) => `${first + i}. ${this.presenter.summaryLine(training, lang, trainings.nextStart(training))}`);
+    await step.context.sendActivity([header, ...lines].join('\n\n'));
+    const choices: ChoiceSpec[] = [
+      ...page.items.map((training) => ({ value: `training:${training.id}`, label: this.presenter.title(training, lang) })),
+      ...(page.hasNext ? [{ value: 'more', labelKey: 'trainings:results.more', synonymsKey: 'trainings:results.moreWords' }] : []),
+      { value: 'newSearch', labelKey: 'trainings:results.newSearch', synonymsKey: 'trainings:results.newSearchWords' }
+    ];
+    return ask(step, CHOICE, { key: 'trainings:results.pick', retryKey: 'trainings:results.retry', choices });
+  }
+
+  private async pageActionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = (step.values as { state: ResultsState }).state;
+    const choice = step.result as string;
+    if (choice === 'more') return step.replaceDialog(RESULTS, { ...state, page: state.page + 1 } satisfies ResultsState);
+    if (choice === 'newSearch') return step.replaceDialog(STEPS);
+    const details: DetailsState = { ...state, trainingId: choice.slice('training:'.length) };
+    return step.replaceDialog(DETAILS, details);
+  }
+
+  private async showDetailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as DetailsState;
+    (step.values as { state?: DetailsState }).state = state;
+    const { trainings } = this.deps;
+    const training = trainings.byId(state.trainingId);
+    if (!training) return step.replaceDialog(RESULTS, state);
+    const lang = getTurnLanguage(step.context);
+    await step.context.sendActivity(this.presenter.details(training, lang, trainings.nextStart(training)));
+    return ask(step, CHOICE, {
+      key: 'trainings:results.pickAfterDetails',
+      retryKey: 'trainings:results.retry',
+      choices: [
+        { value: 'interested', labelKey: 'trainings:results.interestedThis', synonymsKey: 'trainings:results.interestedWords' },
+        { value: 'back', labelKey: 'trainings:results.backToList', synonymsKey: 'assessment:backWords' },
+        { value: 'newSearch', labelKey: 'trainings:results.newSearch', synonymsKey: 'trainings:results.newSearchWords' }
+      ]
+    });
+  }
+
+  private async detailsActionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = (step.values as { state: DetailsState }).state;
+    const choice = step.result as string;
+    if (choice === 'back') return step.replaceDialog(RESULTS, { filters: state.filters, page: state.page } satisfies ResultsState);
+    if (choice === 'newSearch') return step.replaceDialog(STEPS);
+    const { trainings, localizer, userKeyOf } = this.deps;
+    const lang = getTurnLanguage(step.context);
+    const training = trainings.byId(state.trainingId);
+    if (!training) return step.endDialog();
+    if (await this.mayKeep(step)) {
+      await trainings.recordInterest(userKeyOf(step.context), training.id, lang, 'search');
+      await step.context.sendActivity(localizer.t(lang, 'trainings:interest.recorded', { title: this.presenter.title(training, lang) }));
+    } else {
+      await step.context.sendActivity(localizer.t(lang, 'trainings:interest.notKept'));
+    }
+    return step.endDialog({ interestedIn: training.id });
+  }
+
+  /** "Portugal, online" — the filters in words, or "all trainings". */
+  private describeFilters(filters: TrainingFilters, lang: string): string {
+    const t = (key: string, params?: Record<string, unknown>): string => this.deps.localizer.t(lang, key, params);
+    const parts: string[] = [];
+    if (filters.country) parts.push(t(`eligibility:country.${filters.country}`));
+    if (filters.language) parts.push(t(`trainings:languageName.${filters.language}`));
+    if (filters.eqf) parts.push(t(`trainings:eqf.${filters.eqf}`));
+    if (filters.format) parts.push(t(`trainings:format.${filters.format}`));
+    if (filters.startsFrom) parts.push(t('trainings:nextStart', { date: filters.startsFrom }));
+    return parts.length > 0 ? parts.join(', ') : t('trainings:search.noFilter');
+  }
+
+  private async mayKeep(step: WaterfallStepContext): Promise<boolean> {
+    const user = await this.deps.userData.get(step.context, {});
+    return hasValidConsent(user, this.deps.privacyNotice.version);
+  }
+}

@@ -1,0 +1,75 @@
+import type { Localizer } from '../i18n';
+import type { Training, TrainingReason } from '../domain';
+
+/**
+ * Trainings put into words in one language: one-line summaries for lists, full details, and the
+ * reasons a training is recommended. Texts come from the `trainings` namespace.
+ */
+export class TrainingPresenter {
+  constructor(private readonly localizer: Localizer) {}
+
+  title(training: Training, lang: string): string {
+    return this.localizer.t(lang, `trainings:training.${training.id}.title`);
+  }
+
+  /** "**Digital helpdesk assistant** — Lyon (France) · EQF level 3 · Online · Next start: 3 March 2027". */
+  summaryLine(training: Training, lang: string, nextStart: string | undefined): string {
+    const t = (key: string, params?: Record<string, unknown>): string => this.localizer.t(lang, key, params);
+    const parts = [
+      `${training.city} (${t(`eligibility:country.${training.country}`)})`,
+      t(`trainings:eqf.${training.eqf}`),
+      t(`trainings:format.${training.format}`)
+    ];
+    if (nextStart) parts.push(t('trainings:nextStart', { date: formatDate(nextStart, lang) }));
+    return `**${this.title(training, lang)}** — ${parts.join(' · ')}`;
+  }
+
+  /** Every detail a person needs to decide, one line each. */
+  details(training: Training, lang: string, nextStart: string | undefined): string {
+    const t = (key: string, params?: Record<string, unknown>): string => this.localizer.t(lang, key, params);
+    const languages = training.languages.map((l) => t(`trainings:languageName.${l}`)).join(', ');
+    const prerequisites = training.prerequisites.map((p) => t(`trainings:prerequisite.${p}`));
+    const funding =
+      training.funding.kind === 'fee'
+        ? t('trainings:funding.fee', { amount: training.funding.amount, currency: training.funding.currency })
+        : t(`trainings:funding.${training.funding.kind}`);
+    const lines = [
+      `**${this.title(training, lang)}**`,
+      t(`trainings:training.${training.id}.summary`),
+      t('trainings:details.where', { city: training.city, region: training.region, country: t(`eligibility:country.${training.country}`) }),
+      t('trainings:details.level', { eqf: t(`trainings:eqf.${training.eqf}`) }),
+      t('trainings:details.languages', { languages }),
+      t('trainings:details.format', { format: t(`trainings:format.${training.format}`) }),
+      t('trainings:details.duration', {
+        duration: t('trainings:duration', { count: training.duration.weeks, hoursPerWeek: training.duration.hoursPerWeek })
+      }),
+      nextStart ? t('trainings:details.starts', { date: formatDate(nextStart, lang) }) : t('trainings:full'),
+      training.seatsLeft > 0 ? t('trainings:seatsLeft', { count: training.seatsLeft }) : t('trainings:full'),
+      prerequisites.length > 0
+        ? t('trainings:details.prerequisites', { list: prerequisites.join(' ') })
+        : t('trainings:details.noPrerequisites'),
+      t('trainings:details.cost', { funding }),
+      t(`trainings:training.${training.id}.fundingNote`),
+      t('trainings:details.partner', { partner: t(`trainings:partner.${training.partnerId}`) })
+    ];
+    return lines.join('\n');
+  }
+
+  reasons(reasons: readonly TrainingReason[], lang: string): string[] {
+    return reasons.map((r) => {
+      const params = { ...r.params };
+      if (typeof params.date === 'string') params.date = formatDate(params.date, lang);
+      return this.localizer.t(lang, `trainings:${r.key}`, params);
+    });
+  }
+}
+
+/** A calendar date (`YYYY-MM-DD`) written the way the language writes dates. */
+export function formatDate(isoDate: string, lang: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  } catch {
+    return isoDate;
+  }
+}
