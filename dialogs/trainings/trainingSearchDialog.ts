@@ -130,8 +130,9 @@ export class TrainingSearchDialog extends ComponentDialog {
       t('trainings:results.count', { count: page.total }),
       t('trainings:results.page', { from: first, to: first + page.items.length - 1, total: page.total })
     ].join('\n');
-    const lines = page.items.map((training, i) => `${first + i}. ${this.presenter.summaryLine(training, lang, trainings.nextStart(training))}`);
-    await step.context.sendActivity([header, ...lines].join('\n\n'));
+    // One card per training; channels without cards get the same as numbered text.
+    const cards = page.items.map((training, i) => this.presenter.card(training, lang, trainings.nextStart(training), first + i));
+    await step.context.sendActivity({ type: 'message', text: header, attachments: cards, attachmentLayout: 'list' });
     const choices: ChoiceSpec[] = [
       ...page.items.map((training) => ({ value: `training:${training.id}`, label: this.presenter.title(training, lang) })),
       ...(page.hasNext ? [{ value: 'more', labelKey: 'trainings:results.more', synonymsKey: 'trainings:results.moreWords' }] : []),

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, Attachment } from 'botbuilder';
 import type { Localizer } from '../i18n';
 import type { AssessmentProfile, TrainingRecommendation } from '../domain';
 import { TrainingPresenter } from './trainingPresenter';
@@ -14,23 +14,55 @@ export interface AssessmentSummaryInput {
   trainings: readonly TrainingRecommendation[];
 }
 
-/** A profile put into words: per-area levels, strengths, areas to develop, recommended EQF level. */
-export function describeProfile(profile: AssessmentProfile, lang: string, localizer: Localizer): string {
+/** The parts of a profile in words, shared by the card and the printable page. */
+interface ProfileWords {
+  title: string;
+  areas: { name: string; level: string }[];
+  strengthsTitle: string;
+  strengths: string[];
+  toDevelopTitle: string;
+  toDevelop: string[];
+  recommendationTitle: string;
+  recommendation: string;
+}
+
+function profileWords(profile: AssessmentProfile, lang: string, localizer: Localizer): ProfileWords {
   const t = (key: string, params?: Record<string, unknown>): string => localizer.t(lang, key, params);
   const highlight = (h: AssessmentProfile['strengths'][number]): string =>
-    `• ${t(h.kind === 'area' ? `assessment:area.${h.id}` : `assessment:competence.${h.id}`)} (${t(`assessment:level.${h.level}`)})`;
-  const areas = profile.areas.map((a) => `• ${t('assessment:result.areaLine', { area: t(`assessment:area.${a.areaId}`), level: t(`assessment:level.${a.level}`) })}`);
-  const recommendationParams = { ...profile.recommendation.params };
-  if (typeof recommendationParams.framework === 'string') recommendationParams.framework = t(`assessment:framework.${recommendationParams.framework}`);
-  return [
-    `**${t('assessment:result.title')}**`,
-    areas.join('\n'),
-    profile.strengths.length > 0 ? [t('assessment:result.strengths'), ...profile.strengths.map(highlight)].join('\n') : t('assessment:result.noStrengths'),
-    profile.toDevelop.length > 0 ? [t('assessment:result.toDevelop'), ...profile.toDevelop.map(highlight)].join('\n') : '',
-    `${t('assessment:result.recommendation')} **EQF ${profile.recommendation.eqf}**\n${t(`assessment:${profile.recommendation.reasonKey}`, recommendationParams)}`
-  ]
-    .filter((block) => block.length > 0)
-    .join('\n\n');
+    `${t(h.kind === 'area' ? `assessment:area.${h.id}` : `assessment:competence.${h.id}`)} (${t(`assessment:level.${h.level}`)})`;
+  const params = { ...profile.recommendation.params };
+  if (typeof params.framework === 'string') params.framework = t(`assessment:framework.${params.framework}`);
+  return {
+    title: t('assessment:result.title'),
+    areas: profile.areas.map((a) => ({ name: t(`assessment:area.${a.areaId}`), level: t(`assessment:level.${a.level}`) })),
+    strengthsTitle: profile.strengths.length > 0 ? t('assessment:result.strengths') : t('assessment:result.noStrengths'),
+    strengths: profile.strengths.map(highlight),
+    toDevelopTitle: profile.toDevelop.length > 0 ? t('assessment:result.toDevelop') : '',
+    toDevelop: profile.toDevelop.map(highlight),
+    recommendationTitle: `${t('assessment:result.recommendation')} EQF ${profile.recommendation.eqf}`,
+    recommendation: t(`assessment:${profile.recommendation.reasonKey}`, params)
+  };
+}
+
+/**
+ * The profile as an Adaptive Card (schema 1.3: Web Chat, Direct Line, the Emulator, Teams).
+ * Channels without Adaptive Cards get the same content as text from the rendering step.
+ */
+export function profileCard(profile: AssessmentProfile, lang: string, localizer: Localizer): Attachment {
+  const w = profileWords(profile, lang, localizer);
+  const block = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
+  const body: unknown[] = [
+    block(w.title, { weight: 'Bolder', size: 'Medium' }),
+    { type: 'FactSet', facts: w.areas.map((a) => ({ title: a.name, value: a.level })) },
+    block(w.strengthsTitle, { weight: 'Bolder', spacing: 'Medium' }),
+    ...w.strengths.map((s) => block(`• ${s}`, { spacing: 'None' }))
+  ];
+  if (w.toDevelopTitle) body.push(block(w.toDevelopTitle, { weight: 'Bolder', spacing: 'Medium' }), ...w.toDevelop.map((s) => block(`• ${s}`, { spacing: 'None' })));
+  body.push(block(w.recommendationTitle, { weight: 'Bolder', spacing: 'Medium', color: 'Accent' }), block(w.recommendation));
+  return {
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.3', lang, body }
+  };
 }
 
 /** The chat messages that close an assessment: the profile, the link (or why there is none), matching trainings. */
@@ -38,7 +70,7 @@ export function formatAssessmentSummary(input: AssessmentSummaryInput): Partial<
   const { profile, lang, localizer, link, linkValidityDays, trainings } = input;
   const t = (key: string, params?: Record<string, unknown>): string => localizer.t(lang, key, params);
   const presenter = new TrainingPresenter(localizer);
-  const messages: string[] = [describeProfile(profile, lang, localizer)];
+  const messages: string[] = [];
   messages.push(
     link
       ? `${t('assessment:result.link', { validity: t('assessment:linkValidity', { count: linkValidityDays }), url: link })}\n${t('assessment:result.keep')}`
@@ -52,5 +84,8 @@ export function formatAssessmentSummary(input: AssessmentSummaryInput): Partial<
         ].join('\n\n')
       : t('assessment:result.noTrainings')
   );
-  return messages.map((text) => ({ type: 'message', text }));
+  return [
+    { type: 'message', attachments: [profileCard(profile, lang, localizer)] },
+    ...messages.map((text): Partial<Activity> => ({ type: 'message', text }))
+  ];
 }

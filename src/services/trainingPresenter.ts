@@ -1,4 +1,5 @@
 import type { Localizer } from '../i18n';
+import type { Attachment } from 'botbuilder';
 import type { Training, TrainingReason } from '../domain';
 
 /**
@@ -22,6 +23,18 @@ export class TrainingPresenter {
     ];
     if (nextStart) parts.push(t('trainings:nextStart', { date: formatDate(nextStart, lang) }));
     return `**${this.title(training, lang)}** — ${parts.join(' · ')}`;
+  }
+
+  /** A hero card (information only: choices are the prompt's buttons), numbered as in the list. */
+  card(training: Training, lang: string, nextStart: string | undefined, position: number): Attachment {
+    const t = (key: string, params?: Record<string, unknown>): string => this.localizer.t(lang, key, params);
+    const subtitle = [`${training.city} (${t(`eligibility:country.${training.country}`)})`, t(`trainings:eqf.${training.eqf}`), t(`trainings:format.${training.format}`)].join(' · ');
+    const text = [
+      t(`trainings:training.${training.id}.summary`),
+      nextStart ? t('trainings:nextStart', { date: formatDate(nextStart, lang) }) : t('trainings:full'),
+      training.seatsLeft > 0 ? t('trainings:seatsLeft', { count: training.seatsLeft }) : t('trainings:full')
+    ].join('\n');
+    return { contentType: 'application/vnd.microsoft.card.hero', content: { title: `${position}. ${this.title(training, lang)}`, subtitle, text } };
   }
 
   /** Every detail a person needs to decide, one line each. */

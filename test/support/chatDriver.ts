@@ -1,4 +1,4 @@
-import { buttonsOf, type FakeConnector, type SentActivity } from './fakeConnector';
+import { buttonsOf, visibleText, type FakeConnector, type SentActivity } from './fakeConnector';
 import { messageActivity, postJson } from './testApp';
 
 /**
@@ -42,8 +42,9 @@ export class ChatDriver {
     return this.say(title);
   }
 
+  /** What the person sees of each reply: its text, then the text of its cards. */
   lastTexts(): string[] {
-    return this.last.map((a) => a.text ?? '');
+    return this.last.map(visibleText);
   }
 
   lastButtons(): string[] {

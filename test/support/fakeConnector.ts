@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { adaptiveCardText } from '../../src/bot/rendering/renderForChannel';
 import type { AddressInfo } from 'node:net';
 
 /** An activity the bot sent, as the Connector received it. */
@@ -89,4 +90,15 @@ export function buttonsOf(activity: SentActivity): string[] {
   const suggested = activity.suggestedActions?.actions.map((a) => String(a.title ?? a.value)) ?? [];
   const card = (activity.attachments ?? []).flatMap((att) => att.content?.buttons?.map((b) => String(b.title ?? b.value)) ?? []);
   return [...suggested, ...card];
+}
+
+/** The text a person sees in a reply: its text, then its cards' texts (hero and Adaptive). */
+export function visibleText(activity: SentActivity): string {
+  const parts = [activity.text ?? ''];
+  for (const attachment of activity.attachments ?? []) {
+    const content = attachment.content as { title?: string; subtitle?: string; text?: string } | undefined;
+    if (attachment.contentType === 'application/vnd.microsoft.card.adaptive') parts.push(adaptiveCardText(content));
+    else if (content) parts.push([content.title, content.subtitle, content.text].filter(Boolean).join('\n'));
+  }
+  return parts.filter((p) => p !== '').join('\n');
 }

@@ -62,7 +62,13 @@ export const CHANNEL_CAPABILITIES: Readonly<Record<string, ChannelCapabilities>>
    * Direct Line clients: here, our own Web Chat page and Azure's Web Chat over Direct Line.
    * Assumption: a custom Direct Line client renders what Web Chat renders.
    */
-  directline: WEB_CHAT,
+  /**
+   * Direct Line: here, the page this server serves (`/`), which loads Web Chat's *minimal*
+   * bundle (half the size of the full one, for slow connections): it has no Adaptive Cards
+   * renderer, and Web Chat draws hero cards with that renderer too. So cards become text; the
+   * buttons (suggested actions) work. Azure's Web Chat (channel `webchat`) loads the full bundle.
+   */
+  directline: { ...WEB_CHAT, adaptiveCards: NO_CARDS, heroCards: false },
   /**
    * Bot Framework Emulator: embeds an older Web Chat. Adaptive Cards capped at 1.3 to be safe
    * (unsure which renderer version the installed Emulator carries).
@@ -94,7 +100,9 @@ export const CHANNEL_CAPABILITIES: Readonly<Record<string, ChannelCapabilities>>
    */
   telegram: {
     adaptiveCards: NO_CARDS,
-    heroCards: true,
+    // A hero card without buttons is only a text message in Telegram, and our cards carry no
+    // buttons (choices are the reply keyboard): plain text is the same, lighter and splittable.
+    heroCards: false,
     suggestedActions: { supported: true, maxCount: 100 },
     markdown: 'basic',
     maxButtons: 100,

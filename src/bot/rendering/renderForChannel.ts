@@ -2,6 +2,7 @@ import type { Activity, Attachment, CardAction } from 'botbuilder';
 import { capabilitiesOf, type ChannelCapabilities, type MarkdownStyle } from './channelCapabilities';
 
 export const HERO_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.hero';
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** How a reply's choices reach the person. */
 export type ChoiceForm = 'suggestedActions' | 'heroCard' | 'numberedText';
@@ -43,8 +44,10 @@ export function renderForChannel(activity: Partial<Activity>, channelId: string)
   const actions = activity.suggestedActions?.actions ?? [];
   const form = actions.length > 0 ? choiceFormFor(actions, caps) : undefined;
 
+  const cards = cardsForChannel(activity.attachments ?? [], caps);
+  const fullText = [activity.text ?? '', ...cards.texts].filter((t) => t !== '').join('\n\n');
   const convertible = activity.textFormat === undefined || activity.textFormat === 'markdown';
-  const text = convertible ? convertMarkdown(activity.text ?? '', caps.markdown) : (activity.text ?? '');
+  const text = convertible ? convertMarkdown(fullText, caps.markdown) : fullText;
   const texts = splitText(text, caps.maxTextLength);
   if (form === 'numberedText') appendNumberedList(texts, numberedList(actions), caps.maxTextLength);
 
@@ -53,15 +56,15 @@ export function renderForChannel(activity: Partial<Activity>, channelId: string)
   delete base.suggestedActions;
   delete base.attachments;
   delete base.speak;
-  if (convertible && caps.markdown !== 'basic' && activity.text !== undefined) base.textFormat = 'plain';
+  if (convertible && caps.markdown !== 'basic' && fullText !== '') base.textFormat = 'plain';
 
-  if (texts.length === 0) texts.push(activity.text === undefined ? '' : text);
+  if (texts.length === 0) texts.push(activity.text === undefined && cards.texts.length === 0 ? '' : text);
   return texts.map((partText, index) => {
     const part: Partial<Activity> = { ...base };
     if (activity.text !== undefined || partText !== '') part.text = partText;
     if (index === 0 && activity.speak !== undefined) part.speak = activity.speak;
     if (index < texts.length - 1) return part;
-    const attachments: Attachment[] = [...(activity.attachments ?? [])];
+    const attachments: Attachment[] = [...cards.kept];
     if (form === 'suggestedActions') part.suggestedActions = activity.suggestedActions;
     if (form === 'heroCard') attachments.push(heroCard(actions));
     if (attachments.length > 0) part.attachments = attachments;
@@ -153,4 +156,40 @@ function appendNumberedList(parts: string[], list: string, max: number): void {
 
 function heroCard(actions: readonly CardAction[]): Attachment {
   return { contentType: HERO_CARD_CONTENT_TYPE, content: { buttons: actions.map((action) => ({ ...action })) } };
+}
+
+/**
+ * Cards the channel renders are kept; the others become text (in order, after the message's
+ * own text): a hero card's title, subtitle and text; an Adaptive Card's text blocks and facts.
+ * Cards carry information only — choices are suggested actions, rendered above.
+ */
+function cardsForChannel(attachments: readonly Attachment[], caps: ChannelCapabilities): { kept: Attachment[]; texts: string[] } {
+  const kept: Attachment[] = [];
+  const texts: string[] = [];
+  for (const attachment of attachments) {
+    if (attachment.contentType === HERO_CARD_CONTENT_TYPE && !caps.heroCards) texts.push(heroCardText(attachment.content));
+    else if (attachment.contentType === ADAPTIVE_CARD_CONTENT_TYPE && !caps.adaptiveCards.supported) texts.push(adaptiveCardText(attachment.content));
+    else kept.push(attachment);
+  }
+  return { kept, texts: texts.filter((t) => t !== '') };
+}
+
+function heroCardText(content: unknown): string {
+  const card = (content ?? {}) as { title?: string; subtitle?: string; text?: string };
+  return [card.title ? `**${card.title}**` : '', card.subtitle ?? '', card.text ?? ''].filter((line) => line !== '').join('\n');
+}
+
+/** Text of an Adaptive Card's TextBlocks (bold when their weight is bolder) and FactSets, in order. */
+export function adaptiveCardText(content: unknown): string {
+  const lines: string[] = [];
+  const walk = (element: unknown): void => {
+    if (Array.isArray(element)) return element.forEach(walk);
+    if (!element || typeof element !== 'object') return;
+    const el = element as { type?: string; text?: string; weight?: string; facts?: { title?: string; value?: string }[]; [k: string]: unknown };
+    if (el.type === 'TextBlock' && el.text) lines.push(el.weight === 'Bolder' ? `**${el.text}**` : el.text);
+    if (el.type === 'FactSet') for (const fact of el.facts ?? []) lines.push(`• ${fact.title ?? ''}: ${fact.value ?? ''}`);
+    for (const key of ['body', 'items', 'columns']) if (key in el) walk(el[key]);
+  };
+  walk((content as { body?: unknown } | undefined)?.body);
+  return lines.join('\n');
 }
