@@ -153,9 +153,9 @@
   /** A token for the saved conversation, or for a new one when it is gone. */
   function token(saved) {
     var request = { user: { id: state.userId } };
-    if (!saved) return postJson(config.directLine + '/tokens/generate', request);
+    if (!saved) return postJson(config.tokenUrl, request);
     request.conversationId = saved.id;
-    return postJson(config.directLine + '/tokens/generate', request).catch(function (error) {
+    return postJson(config.tokenUrl, request).catch(function (error) {
       if (error.status !== 404 && error.status !== 403) throw error;
       write(KEYS.conversation, null);
       return token(null);
@@ -168,7 +168,8 @@
       var resuming = saved && saved.id === issued.conversationId;
       var options = {
         token: issued.token,
-        domain: window.location.origin + config.directLine,
+        // Azure's Direct Line is an absolute URL; the local one is on this origin.
+        domain: /^https?:\/\//.test(config.directLine) ? config.directLine : window.location.origin + config.directLine,
         webSocket: 'WebSocket' in window,
         conversationStartProperties: { locale: languageOf(state.lang).webChatLocale }
       };

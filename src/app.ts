@@ -30,6 +30,7 @@ import { PasserelleAdapter } from './server/passerelleAdapter';
 import { TurnRunner } from './server/turnRunner';
 import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './directline';
 import { addWebChatRoutes } from './webchat';
+import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './webchat/azureDirectLineToken';
 
 export interface App {
   readonly server: Server;
@@ -144,7 +145,21 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         logger
       })
     : undefined;
-  if (directLine) addWebChatRoutes(server, { localesDir: config.localesDir, defaultLanguage: config.defaultLanguage, directLinePath: DIRECTLINE_PATH });
+  // The web chat page: Azure's Direct Line when its secret is set (production), else the local one.
+  if (config.azureDirectLine) {
+    addAzureDirectLineTokenRoute(server, { azure: config.azureDirectLine, logger });
+    addWebChatRoutes(server, {
+      localesDir: config.localesDir,
+      defaultLanguage: config.defaultLanguage,
+      directLine: { tokenUrl: AZURE_TOKEN_PATH, domain: config.azureDirectLine.endpoint }
+    });
+  } else if (directLine) {
+    addWebChatRoutes(server, {
+      localesDir: config.localesDir,
+      defaultLanguage: config.defaultLanguage,
+      directLine: { tokenUrl: `${DIRECTLINE_PATH}/tokens/generate`, domain: DIRECTLINE_PATH }
+    });
+  }
   const proactive = new ProactiveMessenger({ adapter, botAppId, queue, pseudonymSecret: config.pseudonymSecret });
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
   addProfileRoutes(server, { assessment, localizer });

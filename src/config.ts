@@ -61,6 +61,15 @@ const envSchema = z.object({
       .default(true)
   ),
   DIRECTLINE_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  AZURE_DIRECTLINE_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be the Direct Line secret of the Azure Bot resource').optional()),
+  AZURE_DIRECTLINE_ENDPOINT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url()
+      .refine((u) => /^https:\/\//.test(u), 'must be an https URL such as https://directline.botframework.com/v3/directline')
+      .default('https://directline.botframework.com/v3/directline')
+  ),
   PUBLIC_BASE_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -112,6 +121,16 @@ export interface LocalDirectLineConfig {
   secretIsDefault: boolean;
 }
 
+/**
+ * Azure Bot Service's Direct Line for the web chat page (production): the server exchanges the
+ * secret for a short-lived token per visitor; the secret never reaches the browser.
+ */
+export interface AzureDirectLineConfig {
+  secret: string;
+  /** Base URL of the Direct Line 3.0 API (regional endpoints exist). */
+  endpoint: string;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -131,6 +150,8 @@ export interface Config {
   /** True when PSEUDONYM_SECRET was not set and the development default is used. */
   pseudonymSecretIsDefault: boolean;
   directLine: LocalDirectLineConfig;
+  /** Set when the page should use Azure's Direct Line instead of the local one. */
+  azureDirectLine: AzureDirectLineConfig | undefined;
   /** Absolute URL people use to reach this server (links in messages); default http://localhost:PORT. */
   publicBaseUrl: string;
   /** How long a link to a printable skills profile works, in days. */
@@ -208,6 +229,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       secret: e.DIRECTLINE_SECRET ?? DEVELOPMENT_DIRECTLINE_SECRET,
       secretIsDefault: !e.DIRECTLINE_SECRET
     },
+    azureDirectLine: e.AZURE_DIRECTLINE_SECRET
+      ? { secret: e.AZURE_DIRECTLINE_SECRET, endpoint: e.AZURE_DIRECTLINE_ENDPOINT.replace(/\/+$/, '') }
+      : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     profileLinkDays: e.PROFILE_LINK_DAYS,
     contentDir: path.resolve(cwd, e.CONTENT_DIR),

@@ -26,8 +26,11 @@ export interface WebChatPageInput {
   /** Nonce of the styles Web Chat inserts (also in the Content-Security-Policy). */
   nonce: string;
   assets: { webChat: string; script: string; style: string };
-  /** Base of the Direct Line API, relative to the page's origin. */
-  directLinePath: string;
+  /**
+   * Where the page gets its Direct Line token (path on this server) and the Direct Line API it
+   * then talks to: a path on this server (local Direct Line) or Azure's absolute URL.
+   */
+  directLine: { tokenUrl: string; domain: string };
 }
 
 /**
@@ -48,7 +51,8 @@ export function renderWebChatPage(input: WebChatPageInput): string {
     lang: language.code,
     languages: input.languages,
     texts: input.texts,
-    directLine: input.directLinePath,
+    tokenUrl: input.directLine.tokenUrl,
+    directLine: input.directLine.domain,
     nonce: input.nonce
   };
   return `<!doctype html>

@@ -17,7 +17,8 @@ export const LANGUAGE_COOKIE = 'passerelle_lang';
 const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 
 /** The policy of the page: its own scripts only, Web Chat's styles by nonce, API and stream on this origin. */
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(nonce: string, directLineOrigin?: string): string {
+  const connect = directLineOrigin ? `connect-src 'self' ${directLineOrigin} ${directLineOrigin.replace(/^https:/, 'wss:')}` : "connect-src 'self'";
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -25,7 +26,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "media-src 'self' data: blob:",
-    "connect-src 'self'",
+    connect,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'"
@@ -44,7 +45,11 @@ function cookie(req: Request, name: string): string | undefined {
  * `GET /`: the web chat page (Bot Framework Web Chat, served from the npm package, connected
  * to the local Direct Line), and `GET /webchat/assets/*`: its content-hashed files.
  */
-export function addWebChatRoutes(server: Server, deps: { localesDir: string; defaultLanguage: string; directLinePath: string }): void {
+export function addWebChatRoutes(
+  server: Server,
+  deps: { localesDir: string; defaultLanguage: string; directLine: { tokenUrl: string; domain: string } }
+): void {
+  const directLineOrigin = /^https:\/\//.test(deps.directLine.domain) ? new URL(deps.directLine.domain).origin : undefined;
   const catalogue = loadWebChatCatalogue(deps.localesDir);
   const codes = catalogue.languages.map((l) => l.code);
   const publicDir = path.join(projectRoot(), 'public');
@@ -70,7 +75,7 @@ export function addWebChatRoutes(server: Server, deps: { localesDir: string; def
       texts: catalogue.texts,
       nonce,
       assets: { webChat: assets.webChat.url, script: assets.script.url, style: assets.style.url },
-      directLinePath: deps.directLinePath
+      directLine: deps.directLine
     });
     const { body, encoding } = compressSmall(Buffer.from(html, 'utf8'), req.header('accept-encoding'));
     res.sendRaw(200, body, {
@@ -79,7 +84,7 @@ export function addWebChatRoutes(server: Server, deps: { localesDir: string; def
       ...(encoding ? { 'Content-Encoding': encoding } : {}),
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding, Accept-Language, Cookie',
-      'Content-Security-Policy': contentSecurityPolicy(nonce),
+      'Content-Security-Policy': contentSecurityPolicy(nonce, directLineOrigin),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'X-Frame-Options': 'DENY'

@@ -147,7 +147,7 @@ describe('page rendering', () => {
       texts,
       nonce: 'abc',
       assets: { webChat: '/a.js?"x', script: '/b.js', style: '/c.css' },
-      directLinePath: '/v3/directline'
+      directLine: { tokenUrl: '/v3/directline/tokens/generate', domain: '/v3/directline' }
     });
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
