@@ -5,11 +5,8 @@ import type { AssessmentProfile, QuestionnaireId } from '../domain';
 import type { AssessmentService } from '../services/assessmentService';
 import type { AssessmentRecord } from '../storage';
 import { formatDate } from '../services/trainingPresenter';
+import { escapeHtml } from './html';
 
-/** Escapes a text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** `**bold**` (the only markup our texts use) to <strong>, after escaping. */
 function inline(text: string): string {

@@ -1,11 +1,8 @@
 import type { WebChatLanguage, WebChatTexts } from './webChatTexts';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../server/html';
 
-/** Escapes a text for HTML content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /** JSON safe inside a `<script type="application/json">` element. */
 export function jsonForScript(value: unknown): string {
