@@ -1,5 +1,6 @@
 import { pseudonymize } from '../../src/bot/pseudonym';
 import type { AssessmentProfile } from '../../src/domain';
+import { hashProfileLinkToken } from '../../src/storage';
 import { FakeConnector } from '../support/fakeConnector';
 import { ChatDriver } from '../support/chatDriver';
 import { startApp, tempDataDir, type RunningApp } from '../support/testApp';
@@ -82,6 +83,17 @@ describe('skills self-assessment through /api/messages', () => {
     const tampered = pageUrl.slice(0, -1) + (pageUrl.endsWith('A') ? 'B' : 'A');
     expect((await fetch(tampered)).status).toBe(404);
     expect((await fetch(`${running.url}/profile/not-a-token`)).status).toBe(404);
+
+    // A link whose record says it was issued to another person opens nothing, even with a valid token.
+    const stray = 'x'.repeat(43);
+    await running.app.storage.profileLinks.create({
+      tokenHash: hashProfileLinkToken(stray),
+      userKey: 'someone-else',
+      assessmentId: stored!.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + DAY)
+    });
+    expect((await fetch(`${running.url}/profile/${stray}`)).status).toBe(404);
 
     // After the link's validity (7 days), it stops working.
     now = new Date(now.getTime() + 8 * DAY);
