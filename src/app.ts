@@ -75,6 +75,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     sqliteFile: config.sqliteFile
   });
   logger.info({ storage: storage.kind, rulesVersion: content.eligibilityRules.version }, 'storage ready');
+  if (content.trainings.sample) {
+    logger.warn('content/trainings.json holds SAMPLE trainings: an administrator must replace them (docs/training-catalogue.md)');
+  }
 
   const authOptions = {
     MicrosoftAppId: config.auth.appId ?? '',
