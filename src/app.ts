@@ -67,7 +67,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const content = loadContent(config.contentDir);
   const localizer = Localizer.load(config.localesDir, SHIPPED_LANGUAGES, config.defaultLanguage);
-  const lexicons = loadLexicons(config.localesDir);
+  const lexicons = loadLexicons(config.lexiconsDir);
 
   const storage = await openStorage({
     mongodbUri: config.mongodbUri,

@@ -80,7 +80,8 @@ const envSchema = z.object({
   ),
   PROFILE_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(90).default(7)),
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('./content')),
-  LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales'))
+  LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales')),
+  LEXICONS_DIR: z.preprocess(emptyToUndefined, z.string().default('./lexicons'))
 });
 
 function isTimeZone(tz: string): boolean {
@@ -158,6 +159,8 @@ export interface Config {
   profileLinkDays: number;
   contentDir: string;
   localesDir: string;
+  /** Each language's words for understanding free answers (`<dir>/<lang>/understanding.json`). */
+  lexiconsDir: string;
 }
 
 const DEVELOPMENT_PSEUDONYM_SECRET = 'passerelle-development-only-secret-do-not-use-in-production';
@@ -235,6 +238,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     profileLinkDays: e.PROFILE_LINK_DAYS,
     contentDir: path.resolve(cwd, e.CONTENT_DIR),
-    localesDir: path.resolve(cwd, e.LOCALES_DIR)
+    localesDir: path.resolve(cwd, e.LOCALES_DIR),
+    lexiconsDir: path.resolve(cwd, e.LEXICONS_DIR)
   };
 }

@@ -40,8 +40,7 @@ export class Localizer {
       const dir = path.join(localesDir, lang);
       let files: string[];
       try {
-        // understanding.json holds each language's vocabulary for src/understanding, not texts.
-        files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'understanding.json');
+        files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
       } catch (err) {
         throw new LocaleLoadError(`locales: cannot read ${dir} for language "${lang}"`, err);
       }

@@ -1,6 +1,6 @@
 /**
  * Understanding free answers in the person's language: numbers, ages and birth dates, yes/no,
- * skip, choices. Framework-free pure functions; the lexicon (locales/<lang>/understanding.json)
+ * skip, choices. Framework-free pure functions; the lexicon (lexicons/<lang>/understanding.json)
  * is passed in. The recognizers are loaded on first use, never at import. See docs/understanding.md.
  */
 export { LANGUAGES, baseLanguage, recognizerCultures } from './cultures';

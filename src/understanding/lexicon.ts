@@ -8,7 +8,7 @@ const phrase = z.string().trim().min(1, 'must not be empty');
 const phrases = z.array(phrase);
 
 /**
- * Shape of `locales/<lang>/understanding.json`: the words a person may type in that language,
+ * Shape of `lexicons/<lang>/understanding.json`: the words a person may type in that language,
  * for what the recognizers do not cover (see docs/understanding.md).
  */
 export const lexiconSchema = z
@@ -153,27 +153,27 @@ export function compileLexicon(lexicon: Lexicon, source = `lexicon "${lexicon.la
   return result;
 }
 
-/** Name of the lexicon file inside each locale folder. */
+/** Name of the lexicon file inside each language folder of the lexicons directory. */
 export const LEXICON_FILE = 'understanding.json';
 
 /**
- * Reads every `<localesDir>/<lang>/understanding.json`. Folders without the file are skipped (a
+ * Reads every `<lexiconsDir>/<lang>/understanding.json`. Folders without the file are skipped (a
  * language then has digits and, if any, the recognizers only).
  * @returns lexicons keyed by folder name.
  * @throws LexiconError naming the file and field when one is unreadable or wrong; an Error when
- *   `localesDir` does not exist.
+ *   `lexiconsDir` does not exist.
  */
-export function loadLexicons(localesDir: string): Record<string, Lexicon> {
-  if (!existsSync(localesDir)) {
-    throw new Error(`locales folder "${localesDir}" not found: cannot load understanding lexicons`);
+export function loadLexicons(lexiconsDir: string): Record<string, Lexicon> {
+  if (!existsSync(lexiconsDir)) {
+    throw new Error(`lexicons folder "${lexiconsDir}" not found: cannot load understanding lexicons`);
   }
   const lexicons: Record<string, Lexicon> = {};
-  const folders = readdirSync(localesDir, { withFileTypes: true })
+  const folders = readdirSync(lexiconsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
   for (const folder of folders) {
-    const file = join(localesDir, folder, LEXICON_FILE);
+    const file = join(lexiconsDir, folder, LEXICON_FILE);
     if (!existsSync(file)) continue;
     let json: unknown;
     try {

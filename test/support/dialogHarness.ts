@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 export const content = loadContent(path.join(ROOT, 'content'));
 export const localizer = Localizer.load(path.join(ROOT, 'locales'), SHIPPED_LANGUAGES, 'fr');
-export const lexicons = loadLexicons(path.join(ROOT, 'locales'));
+export const lexicons = loadLexicons(path.join(ROOT, 'lexicons'));
 
 export interface DialogHarness {
   deps: DialogDeps;

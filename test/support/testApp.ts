@@ -34,6 +34,7 @@ export async function startApp(env: Record<string, string> = {}, clock?: Clock):
       DATA_DIR: env.DATA_DIR ?? tempDataDir(),
       CONTENT_DIR: path.join(ROOT, 'content'),
       LOCALES_DIR: path.join(ROOT, 'locales'),
+      LEXICONS_DIR: path.join(ROOT, 'lexicons'),
       SHUTDOWN_TIMEOUT_MS: '5000',
       ...env
     },

@@ -2,19 +2,19 @@ import { join } from 'node:path';
 import { loadLexicons } from '../../src/understanding';
 import type { Lexicon } from '../../src/understanding';
 
-export const LOCALES_DIR = join(__dirname, '..', '..', 'locales');
+export const LEXICONS_DIR = join(__dirname, '..', '..', 'lexicons');
 
 let cache: Record<string, Lexicon> | undefined;
 
 /** The real lexicons of the repository, loaded once per test file. */
 export function lexicons(): Record<string, Lexicon> {
-  cache ??= loadLexicons(LOCALES_DIR);
+  cache ??= loadLexicons(LEXICONS_DIR);
   return cache;
 }
 
 export function lexicon(lang: string): Lexicon {
   const found = lexicons()[lang];
-  if (!found) throw new Error(`no lexicon for ${lang} in ${LOCALES_DIR}`);
+  if (!found) throw new Error(`no lexicon for ${lang} in ${LEXICONS_DIR}`);
   return found;
 }
 

@@ -14,7 +14,7 @@ export interface ParseTrainingQueryOptions {
    */
   today?: IsoDate;
   /**
-   * The language's understanding lexicon (`locales/<lang>/understanding.json`): number words
+   * The language's understanding lexicon (`lexicons/<lang>/understanding.json`): number words
    * ("level four", "niveau quatre") and month names. Without it, levels need digits and
    * start months are not understood.
    */
