@@ -5,7 +5,7 @@ import { isValidIsoDate } from '../domain';
 import { COUNTRY_CODES, PROJECT_STATUSES, QUALIFICATIONS, SITUATIONS } from '../domain/eligibility/types';
 import type { EligibilityService } from '../services/eligibilityService';
 import { explainEligibility } from '../services/eligibilityExplainer';
-import { describeIssues } from './activitySchema';
+import { describeIssues } from '../channels/botframework/activitySchema';
 
 const isoDate = z.string().refine(isValidIsoDate, 'must be a real calendar date YYYY-MM-DD');
 

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { adaptiveCardText } from '../../src/bot/rendering/renderForChannel';
+import { adaptiveCardText } from '../../src/channels/rendering/renderForChannel';
 import type { AddressInfo } from 'node:net';
 
 /** An activity the bot sent, as the Connector received it. */

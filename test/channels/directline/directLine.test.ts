@@ -1,8 +1,8 @@
-import { pseudonymize } from '../../src/bot/pseudonym';
-import { DirectLineTokenIssuer } from '../../src/directline';
-import { DirectLineClient, type DlActivity } from '../support/directLineClient';
-import { FakeConnector } from '../support/fakeConnector';
-import { postJson, startApp, tempDataDir, type RunningApp } from '../support/testApp';
+import { pseudonymize } from '../../../src/bot/pseudonym';
+import { DirectLineTokenIssuer } from '../../../src/channels/directline';
+import { DirectLineClient, type DlActivity } from '../../support/directLineClient';
+import { FakeConnector } from '../../support/fakeConnector';
+import { postJson, startApp, tempDataDir, type RunningApp } from '../../support/testApp';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 const clock = () => NOW;

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { AzureDirectLineConfig } from '../config';
-import type { Logger } from '../logger';
+import type { AzureDirectLineConfig } from '../../config';
+import type { Logger } from '../../logger';
 import { USER_ID } from '../directline/directLineSchemas';
 
 /** Where the page asks for a token when it talks to Azure's Direct Line. */

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { startApp, postJson, type RunningApp } from '../support/testApp';
+import { startApp, postJson, type RunningApp } from '../../support/testApp';
 
 /** The page with Azure Bot Service's Direct Line (production): Azure faked at the HTTP boundary. */
 const SECRET = 'azure-directline-secret-for-tests-0123456789';

@@ -1,4 +1,4 @@
-import { bearerToken, DirectLineTokenError, DirectLineTokenIssuer } from '../../src/directline';
+import { bearerToken, DirectLineTokenError, DirectLineTokenIssuer } from '../../../src/channels/directline';
 
 const SECRET = 's'.repeat(40);
 

@@ -1,5 +1,5 @@
 import type { Activity, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
-import { conversationKeyOf } from './pseudonymousState';
+import { conversationKeyOf } from '../bot/pseudonymousState';
 
 /** A proactive message cannot be sent as asked (an incomplete reference). */
 export class ProactiveMessageError extends Error {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../logger';
-import { describeIssues } from '../server/activitySchema';
+import type { Logger } from '../../logger';
+import { describeIssues } from '../botframework/activitySchema';
 import { DirectLineConversationNotFoundError, type DirectLineActivity, type DirectLineConversationStore } from './directLineConversationStore';
 import { clientActivitySchema, generateTokenSchema, startConversationSchema } from './directLineSchemas';
 import { bearerToken, DirectLineTokenError, type DirectLineTokenClaims, type DirectLineTokenIssuer } from './directLineToken';

@@ -1,4 +1,4 @@
-import { TurnQueue } from '../../src/server/turnQueue';
+import { TurnQueue } from '../../../src/channels/botframework/turnQueue';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../logger';
-import { describeIssues } from '../server/activitySchema';
+import type { Logger } from '../../logger';
+import { describeIssues } from '../botframework/activitySchema';
 import type { ActivityFields, DirectLineConversationStore } from './directLineConversationStore';
 import { botActivitySchema } from './directLineSchemas';
 import { DIRECTLINE_CHANNEL_ID } from './directLineRoutes';

@@ -1,4 +1,4 @@
-import { renderForChannel } from '../../../src/bot/rendering/renderForChannel';
+import { renderForChannel } from '../../../src/channels/rendering/renderForChannel';
 
 const adaptive = {
   contentType: 'application/vnd.microsoft.card.adaptive',

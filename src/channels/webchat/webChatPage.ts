@@ -1,6 +1,6 @@
 import type { WebChatLanguage, WebChatTexts } from './webChatTexts';
 
-import { escapeHtml } from '../server/html';
+import { escapeHtml } from '../../server/html';
 
 export { escapeHtml };
 

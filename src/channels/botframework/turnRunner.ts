@@ -1,5 +1,5 @@
 import type { Activity, ActivityHandler, InvokeResponse } from 'botbuilder';
-import { conversationKeyOf } from '../bot/pseudonymousState';
+import { conversationKeyOf } from '../../bot/pseudonymousState';
 import type { PasserelleAdapter } from './passerelleAdapter';
 import type { TurnQueue } from './turnQueue';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { warmUp } from '../../src/understanding';
-import { ARTIFACTS, describeInBrowser, launchChromium } from '../support/browser';
-import { startApp, type RunningApp } from '../support/testApp';
+import { warmUp } from '../../../src/understanding';
+import { ARTIFACTS, describeInBrowser, launchChromium } from '../../support/browser';
+import { startApp, type RunningApp } from '../../support/testApp';
 
 /**
  * The web chat page in a real browser (Debian's Chromium driven by playwright-core): the page

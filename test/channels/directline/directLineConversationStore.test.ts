@@ -1,6 +1,6 @@
 import { MemoryStorage, type StoreItems } from 'botbuilder';
-import { DirectLineConversationNotFoundError, DirectLineConversationStore, type ActivitySet } from '../../src/directline';
-import { openSqliteStorage, type StorageBundle } from '../../src/storage';
+import { DirectLineConversationNotFoundError, DirectLineConversationStore, type ActivitySet } from '../../../src/channels/directline';
+import { openSqliteStorage, type StorageBundle } from '../../../src/storage';
 
 describe('DirectLineConversationStore', () => {
   let storage: StorageBundle;

@@ -3,11 +3,11 @@ import { MemoryStorage } from 'botbuilder';
 import nock from 'nock';
 import pino from 'pino';
 import type { Server } from 'restify';
-import { DirectLineConversationStore, LocalConnectorAuth, LocalConnectorCredentialsFactory, type ActivitySet } from '../../src/directline';
-import { addConnectorRoutes } from '../../src/directline/connectorRoutes';
-import { createServer, InFlightRequests } from '../../src/server/createServer';
-import { DirectLineClient } from '../support/directLineClient';
-import { messageActivity, postJson, startApp } from '../support/testApp';
+import { DirectLineConversationStore, LocalConnectorAuth, LocalConnectorCredentialsFactory, type ActivitySet } from '../../../src/channels/directline';
+import { addConnectorRoutes } from '../../../src/channels/directline/connectorRoutes';
+import { createServer, InFlightRequests } from '../../../src/server/createServer';
+import { DirectLineClient } from '../../support/directLineClient';
+import { messageActivity, postJson, startApp } from '../../support/testApp';
 
 /** The Connector route on its own server, called as the bot would (with the process secret). */
 describe('Connector route', () => {

@@ -1,5 +1,5 @@
-import { capabilitiesOf } from '../../../src/bot/rendering/channelCapabilities';
-import { HERO_CARD_CONTENT_TYPE } from '../../../src/bot/rendering/renderForChannel';
+import { capabilitiesOf } from '../../../src/channels/rendering/channelCapabilities';
+import { HERO_CARD_CONTENT_TYPE } from '../../../src/channels/rendering/renderForChannel';
 import { ChatDriver } from '../../support/chatDriver';
 import { FakeConnector, type SentActivity } from '../../support/fakeConnector';
 import { startApp, type RunningApp } from '../../support/testApp';

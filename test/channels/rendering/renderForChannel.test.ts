@@ -1,6 +1,6 @@
 import type { Activity, CardAction } from 'botbuilder';
-import { CHANNEL_CAPABILITIES, capabilitiesOf } from '../../../src/bot/rendering/channelCapabilities';
-import { HERO_CARD_CONTENT_TYPE, convertMarkdown, renderForChannel, splitText } from '../../../src/bot/rendering/renderForChannel';
+import { CHANNEL_CAPABILITIES, capabilitiesOf } from '../../../src/channels/rendering/channelCapabilities';
+import { HERO_CARD_CONTENT_TYPE, convertMarkdown, renderForChannel, splitText } from '../../../src/channels/rendering/renderForChannel';
 
 const LABELS = ['Yes', 'No', 'I am at school or university', 'Maybe later'];
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { escapeHtml, jsonForScript, languageFromAcceptLanguage, loadWebChatCatalogue, renderWebChatPage, WEBCHAT_TEXT_KEYS } from '../../src/webchat';
-import { acceptedEncodings, webChatBundlePath } from '../../src/webchat/webChatAssets';
-import { startApp, type RunningApp } from '../support/testApp';
+import { escapeHtml, jsonForScript, languageFromAcceptLanguage, loadWebChatCatalogue, renderWebChatPage, WEBCHAT_TEXT_KEYS } from '../../../src/channels/webchat';
+import { acceptedEncodings, webChatBundlePath } from '../../../src/channels/webchat/webChatAssets';
+import { startApp, type RunningApp } from '../../support/testApp';
 
-const LOCALES_DIR = path.resolve(__dirname, '..', '..', 'locales');
+const LOCALES_DIR = path.resolve(__dirname, '..', '..', '..', 'locales');
 const ALL = ['fr', 'en', 'de', 'nl', 'pt', 'ro', 'ar', 'fa', 'ps', 'ckb', 'so', 'ti', 'tr', 'uk'];
 
 interface RawResponse {

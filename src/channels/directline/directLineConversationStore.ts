@@ -1,6 +1,6 @@
 import type { Storage, StoreItem } from 'botbuilder';
-import { EtagConflictError } from '../storage/errors';
-import { TurnQueue } from '../server/turnQueue';
+import { EtagConflictError } from '../../storage/errors';
+import { TurnQueue } from '../botframework/turnQueue';
 
 /** The fields of an activity as JSON (the timestamp is a string). */
 export interface ActivityFields {

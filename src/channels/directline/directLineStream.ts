@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 import { DirectLineConversationNotFoundError, type ActivitySet, type DirectLineConversationStore } from './directLineConversationStore';
 import { DIRECTLINE_PATH } from './directLineRoutes';
 import { DirectLineTokenError, type DirectLineTokenIssuer } from './directLineToken';

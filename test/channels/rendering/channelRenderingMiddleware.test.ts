@@ -1,5 +1,5 @@
 import { ActivityTypes, MessageFactory, TestAdapter, type Activity } from 'botbuilder';
-import { ChannelRenderingMiddleware } from '../../../src/bot/rendering/channelRenderingMiddleware';
+import { ChannelRenderingMiddleware } from '../../../src/channels/rendering/channelRenderingMiddleware';
 
 function adapterFor(channelId: string): TestAdapter {
   const adapter = new TestAdapter(

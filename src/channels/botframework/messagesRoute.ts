@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 import { describeIssues, incomingActivitySchema } from './activitySchema';
 import type { TurnRunner } from './turnRunner';
 

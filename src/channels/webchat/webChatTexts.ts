@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LocaleLoadError, matchLanguage } from '../i18n';
+import { LocaleLoadError, matchLanguage } from '../../i18n';
 
 /** The keys of `locales/<lang>/webchat.json`: the few texts of the page around the chat. */
 export const WEBCHAT_TEXT_KEYS = ['title', 'language', 'loading', 'error', 'retry', 'placeholder', 'send'] as const;

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Activity, ChannelAccount, ConversationReference, Storage } from 'botbuilder';
 import type { Server } from 'restify';
-import type { Logger } from '../logger';
-import { InFlightRequests } from '../server/createServer';
+import type { Logger } from '../../logger';
+import { InFlightRequests } from '../../server/createServer';
 import { addConnectorRoutes } from './connectorRoutes';
 import { DirectLineConversationStore } from './directLineConversationStore';
 import { addDirectLineRoutes, DIRECTLINE_CHANNEL_ID } from './directLineRoutes';
