@@ -5,6 +5,7 @@ import type { ConsentService } from '../src/services/consentService';
 import type { EligibilityService } from '../src/services/eligibilityService';
 import type { AssessmentService } from '../src/services/assessmentService';
 import type { TrainingService } from '../src/services/trainingService';
+import type { TrainingQueryParser } from '../src/understanding';
 import type { UserData } from '../src/bot/userData';
 
 /** What the dialogs need, injected by the composition root (and by tests). */
@@ -18,6 +19,7 @@ export interface DialogDeps {
   eligibility: EligibilityService;
   assessment: AssessmentService;
   trainings: TrainingService;
+  trainingQueries: TrainingQueryParser;
   /** Absolute base URL of this server, for links shown to people (profile pages). */
   publicBaseUrl: string;
   /** Current privacy notice: its version and retention period. */

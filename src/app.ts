@@ -6,7 +6,7 @@ import { SHIPPED_LANGUAGES } from './config';
 import type { Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
-import { loadLexicons, warmUp } from './understanding';
+import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
 import { openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, PseudonymousUserState, userKeyOf } from './bot/pseudonymousState';
 import { PasserelleBot } from './bot/passerelleBot';
@@ -105,7 +105,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     timeZone: config.timeZone,
     linkValidityDays: config.profileLinkDays
   });
-  const trainings = new TrainingService(content, storage.trainingInterests, localizer, lexicons, clock, config.timeZone);
+  const trainings = new TrainingService(content, storage.trainingInterests, clock, config.timeZone);
 
   const dialogDeps: DialogDeps = {
     localizer,
@@ -116,6 +116,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     eligibility,
     assessment,
     trainings,
+    trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
     publicBaseUrl: config.publicBaseUrl,
     privacyNotice: content.privacyNotice
   };

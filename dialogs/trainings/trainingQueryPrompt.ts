@@ -2,6 +2,7 @@ import type { TrainingQuery } from '../../src/domain';
 import { matchChoice } from '../../src/understanding';
 import { AskPrompt, type AskSpec, type PromptDeps } from '../prompts';
 import type { TrainingService } from '../../src/services/trainingService';
+import type { TrainingQueryParser } from '../../src/understanding';
 
 /** A filter button, or filters understood from free text. */
 export type QueryFilter = 'country' | 'language' | 'eqf' | 'format' | 'all';
@@ -12,14 +13,14 @@ export type QueryAnswer = { kind: 'filter'; filter: QueryFilter } | { kind: 'que
  * sentence in their language ("online in Portugal", "niveau 4 en France").
  */
 export class TrainingQueryPrompt extends AskPrompt<QueryAnswer> {
-  constructor(id: string, private readonly queryDeps: PromptDeps & { trainings: TrainingService }) {
+  constructor(id: string, private readonly queryDeps: PromptDeps & { trainings: TrainingService; trainingQueries: TrainingQueryParser }) {
     super(id, queryDeps);
   }
 
   protected recognize(text: string, lang: string, ask: AskSpec): QueryAnswer | undefined {
     // A sentence naming filter values wins over a button word it contains ("niveau 4 en France"
     // holds the word of the "Niveau" button).
-    const query = this.queryDeps.trainings.parseQuery(text, lang);
+    const query = this.queryDeps.trainingQueries.parse(text, lang, this.queryDeps.trainings.today());
     if (Object.keys(query).length > 0) return { kind: 'query', query };
     const choices = (ask.choices ?? []).map((spec) => ({ value: spec.value, labels: [this.labelOf(lang, spec)] }));
     const filter = matchChoice(text, choices, lang);

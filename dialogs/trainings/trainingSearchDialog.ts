@@ -10,7 +10,7 @@ import {
   type TrainingFilters,
   type TrainingQuery
 } from '../../src/domain';
-import { TrainingPresenter } from '../../src/services/trainingPresenter';
+import { TrainingPresenter } from '../presenters/trainingPresenter';
 import { ask } from '../ask';
 import type { DialogDeps } from '../dialogDeps';
 import { TRAINING_SEARCH_DIALOG } from '../dialogIds';

@@ -2,3 +2,5 @@
 export * from './eligibility';
 export * from './assessment';
 export * from './trainings';
+export * from './person';
+export * from './consent';

@@ -1,10 +1,9 @@
 import type { Request, Response, Server } from 'restify';
 import type { Localizer } from '../i18n';
-import { isRightToLeft } from '../i18n';
+import { formatDate, isRightToLeft } from '../i18n';
 import type { AssessmentProfile, QuestionnaireId } from '../domain';
 import type { AssessmentService } from '../services/assessmentService';
 import type { AssessmentRecord } from '../storage';
-import { formatDate } from '../services/trainingPresenter';
 import { escapeHtml } from './html';
 
 

@@ -1,7 +1,7 @@
 import type { Activity, Attachment } from 'botbuilder';
 import type { Localizer } from '../i18n';
 import type { AssessmentProfile, TrainingRecommendation } from '../domain';
-import { TrainingPresenter } from './trainingPresenter';
+import { TrainingPresenter } from '../../dialogs/presenters/trainingPresenter';
 
 /** What the summary shows. */
 export interface AssessmentSummaryInput {

@@ -16,3 +16,5 @@ export type { AgeOrBirthDate } from './recognizeAgeOrBirthDate';
 export { recognizeSkip, recognizeYesNo } from './recognizeYesNo';
 export { matchChoice } from './matchChoice';
 export type { Choice } from './matchChoice';
+export { parseTrainingQuery, trainingQueryVocabulary, splitWordList, TrainingQueryParser } from './trainingQuery';
+export type { ParseTrainingQueryOptions, TrainingQueryVocabulary, WordLists } from './trainingQuery';

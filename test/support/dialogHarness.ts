@@ -3,7 +3,7 @@ import { MemoryStorage, UserState, type Middleware, type TurnContext } from 'bot
 import { SHIPPED_LANGUAGES } from '../../src/config';
 import { loadContent } from '../../src/content';
 import { Localizer } from '../../src/i18n';
-import { loadLexicons } from '../../src/understanding';
+import { loadLexicons, TrainingQueryParser } from '../../src/understanding';
 import { openSqliteStorage, type StorageBundle } from '../../src/storage';
 import { ConsentService } from '../../src/services/consentService';
 import { EligibilityService } from '../../src/services/eligibilityService';
@@ -44,7 +44,8 @@ export async function dialogHarness(options: { lang: string; user?: UserData; to
       timeZone: 'Europe/Paris',
       linkValidityDays: 7
     }),
-    trainings: new TrainingService(content, storage.trainingInterests, localizer, lexicons, () => now, 'Europe/Paris'),
+    trainings: new TrainingService(content, storage.trainingInterests, () => now, 'Europe/Paris'),
+    trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
     publicBaseUrl: 'http://passerelle.test',
     privacyNotice: content.privacyNotice
   };

@@ -25,3 +25,4 @@ export {
   assessmentTextKeys
 } from './messageKeys';
 export { UnknownItemError } from './errors';
+export type { AssessmentAnswer, AssessmentRecord, AssessmentStatus, ProfileLink } from './records';

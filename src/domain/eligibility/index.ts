@@ -11,3 +11,4 @@ export {
   nextStepKey
 } from './messageKeys';
 export { InvalidAgeError, InvalidDateError } from './errors';
+export type { EligibilityCheckRecord } from './records';

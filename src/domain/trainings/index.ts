@@ -5,10 +5,6 @@ export { paginate, DEFAULT_PAGE_SIZE } from './paginate';
 export type { Page } from './paginate';
 export { recommendTrainings, STARTS_SOON_DAYS } from './recommendTrainings';
 export type { RecommendationProfile, RecommendOptions, TrainingReason, TrainingRecommendation } from './recommendTrainings';
-export { parseTrainingQuery } from './parseTrainingQuery';
-export type { ParseTrainingQueryOptions } from './parseTrainingQuery';
-export { trainingQueryVocabulary, splitWordList } from './trainingQueryVocabulary';
-export type { TrainingQueryVocabulary } from './trainingQueryVocabulary';
 export { daysBetween } from './dates';
 export {
   TRAININGS_NAMESPACE,
@@ -22,3 +18,4 @@ export {
   countrySynonymsKey
 } from './messageKeys';
 export type { TrainingReasonKey, TrainingTextField } from './messageKeys';
+export type { TrainingInterest, TrainingInterestSource } from './interest';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHIPPED_LANGUAGES } from '../../../src/config';
-import { splitWordList, trainingQueryVocabulary } from '../../../src/domain/trainings';
-import type { TrainingQueryVocabulary } from '../../../src/domain/trainings';
+import { splitWordList, trainingQueryVocabulary } from '../../../src/understanding';
+import type { TrainingQueryVocabulary } from '../../../src/understanding';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 export const LOCALES_DIR = path.join(ROOT, 'locales');

@@ -10,10 +10,9 @@ import {
   TRAININGS_NAMESPACE,
   fundingKey,
   prerequisiteKey,
-  splitWordList,
   trainingTextKey
 } from '../../../src/domain/trainings';
-import { fold } from '../../../src/understanding';
+import { fold, splitWordList } from '../../../src/understanding';
 import { STAGING_LANGUAGES, lookup, resources, trainingTexts } from './trainingLocaleTexts';
 
 /**

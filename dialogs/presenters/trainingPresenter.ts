@@ -1,6 +1,6 @@
-import type { Localizer } from '../i18n';
+import { formatDate, type Localizer } from '../../src/i18n';
 import type { Attachment } from 'botbuilder';
-import type { Training, TrainingReason } from '../domain';
+import type { Training, TrainingReason } from '../../src/domain';
 
 /**
  * Trainings put into words in one language: one-line summaries for lists, full details, and the
@@ -74,15 +74,5 @@ export class TrainingPresenter {
       if (typeof params.date === 'string') params.date = formatDate(params.date, lang);
       return this.localizer.t(lang, `trainings:${r.key}`, params);
     });
-  }
-}
-
-/** A calendar date (`YYYY-MM-DD`) written the way the language writes dates. */
-export function formatDate(isoDate: string, lang: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
-  } catch {
-    return isoDate;
   }
 }

@@ -1,11 +1,12 @@
-import { fold, recognizeNumber } from '../../understanding';
-import type { Lexicon } from '../../understanding';
-import { isValidIsoDate, parseIsoDate } from '../eligibility';
-import type { IsoDate } from '../eligibility';
-import { requireIsoDate } from './dates';
+import { fold } from '../normalize';
+import { recognizeNumber } from '../recognizeNumber';
+import type { Lexicon } from '../lexicon';
+import { isValidIsoDate, parseIsoDate } from '../../domain/eligibility';
+import type { IsoDate } from '../../domain/eligibility';
+import { requireIsoDate } from '../../domain/trainings/dates';
 import type { TrainingQueryVocabulary } from './trainingQueryVocabulary';
-import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from './types';
-import type { EqfLevel, InstructionLanguage, TrainingCountry, TrainingFormat, TrainingQuery } from './types';
+import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from '../../domain/trainings/types';
+import type { EqfLevel, InstructionLanguage, TrainingCountry, TrainingFormat, TrainingQuery } from '../../domain/trainings/types';
 
 export interface ParseTrainingQueryOptions {
   /**

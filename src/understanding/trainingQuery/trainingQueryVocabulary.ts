@@ -1,7 +1,7 @@
-import { fold } from '../../understanding';
-import { FILTER_WORD_KEYS, TRAININGS_NAMESPACE, countrySynonymsKey } from './messageKeys';
-import { INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from './types';
-import type { InstructionLanguage, TrainingCountry, TrainingFormat } from './types';
+import { fold } from '../normalize';
+import { FILTER_WORD_KEYS, TRAININGS_NAMESPACE, countrySynonymsKey } from '../../domain/trainings/messageKeys';
+import { INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from '../../domain/trainings/types';
+import type { InstructionLanguage, TrainingCountry, TrainingFormat } from '../../domain/trainings/types';
 
 /**
  * The words of one language that `parseTrainingQuery` understands. Plain data, taken from the

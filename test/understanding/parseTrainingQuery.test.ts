@@ -1,9 +1,8 @@
-import { InvalidDateError } from '../../../src/domain/eligibility';
-import { parseTrainingQuery, splitWordList, trainingQueryVocabulary } from '../../../src/domain/trainings';
-import type { TrainingQuery, TrainingQueryVocabulary } from '../../../src/domain/trainings';
-import { warmUp } from '../../../src/understanding';
-import { WARM_UP_TIMEOUT_MS, lexicon } from '../../understanding/helpers';
-import { vocabularyFor } from './trainingLocaleTexts';
+import { InvalidDateError } from '../../src/domain/eligibility';
+import type { TrainingQuery } from '../../src/domain/trainings';
+import { parseTrainingQuery, splitWordList, trainingQueryVocabulary, warmUp, type TrainingQueryVocabulary } from '../../src/understanding';
+import { WARM_UP_TIMEOUT_MS, lexicon } from './helpers';
+import { vocabularyFor } from '../domain/trainings/trainingLocaleTexts';
 
 const TODAY = '2026-11-29';
 

@@ -1,0 +1,2 @@
+export type { ConsentDecision, ConsentRecord, ConsentStatus } from './types';
+export { consentStatus, UNDECIDED } from './consentStatus';

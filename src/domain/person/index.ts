@@ -1,0 +1,1 @@
+export type { UserKey, UserProfile } from './types';
