@@ -4,3 +4,5 @@ export * from './assessment';
 export * from './trainings';
 export * from './person';
 export * from './consent';
+export * from './outbox';
+export * from './referrals';

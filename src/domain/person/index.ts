@@ -1,1 +1,2 @@
 export type { UserKey, UserProfile } from './types';
+export type { StoredConversationReference } from './conversationReference';

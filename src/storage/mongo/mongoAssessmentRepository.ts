@@ -13,18 +13,21 @@ import type { OpenGuard } from '../openGuard';
 import type { AssessmentRecord, AssessmentRepository, UserKey } from '../ports';
 import { type AssessmentDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
+import type { WriteClaims } from './mongoWriteClaims';
 
 /** The fields a save writes: everything but `_id` and `seq`, which stay as inserted. */
 type AssessmentFields = Omit<AssessmentDocument, '_id' | 'seq'>;
 
 /**
  * Assessments in the `assessments` collection (`_id` = record id). A save is one `insertOne`
- * (version 0) or one `updateOne` filtered on `{ _id, version: expected }`, atomic on the
- * server, so of two writers that read the same revision only one matches.
+ * (version 0) or one `updateOne` filtered on `{ _id, version: expected }` made while holding the
+ * claim of that revision (see `WriteClaims`), so of two writers that read the same revision
+ * only one writes, even on servers whose conditional updates are not atomic.
  */
 export class MongoAssessmentRepository implements AssessmentRepository {
   constructor(
     private readonly collection: Collection<AssessmentDocument>,
+    private readonly claims: WriteClaims,
     private readonly guard: OpenGuard
   ) {}
 
@@ -39,8 +42,11 @@ export class MongoAssessmentRepository implements AssessmentRepository {
         throw isDuplicateKeyError(err) ? new DuplicateKeyError('assessments', record.id) : err;
       }
     } else {
-      const result = await this.collection.updateOne({ _id: record.id, version: record.version }, { $set: fields });
-      if (result.matchedCount === 0) throw new ConcurrentUpdateError('assessments', record.id, record.version);
+      const outcome = await this.claims.withClaim(`assessments/${record.id}#${record.version}`, async () => {
+        const result = await this.collection.updateOne({ _id: record.id, version: record.version }, { $set: fields });
+        return result.matchedCount === 1;
+      });
+      if (!outcome.claimed || !outcome.value) throw new ConcurrentUpdateError('assessments', record.id, record.version);
     }
     return toRecord(record.id, fields);
   }

@@ -6,14 +6,18 @@ import type { OpenGuard } from '../openGuard';
 import { checkChanges, decodeStoreItem, encodeStoreItem, expectedEtag } from '../storeItemCodec';
 import type { BotStateDocument } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
+import type { WriteClaims } from './mongoWriteClaims';
 
 /**
  * Bot state in the `botState` collection (`_id` = key), botbuilder's `Storage` contract with
- * eTags. Each key is written by one atomic `replaceOne`; behaviour matches the SQLite adapter.
+ * eTags. A write that expects an eTag holds the claim of that eTag while it replaces (see
+ * `WriteClaims`), so that of two writers expecting the same eTag only one succeeds, even on
+ * servers whose conditional updates are not atomic; behaviour matches the SQLite adapter.
  */
 export class MongoBotStateStorage implements Storage {
   constructor(
     private readonly collection: Collection<BotStateDocument>,
+    private readonly claims: WriteClaims,
     private readonly guard: OpenGuard
   ) {}
 
@@ -51,14 +55,24 @@ export class MongoBotStateStorage implements Storage {
     const expected = expectedEtag(item);
     // With an eTag: replace only that version, or insert when the key does not exist (as
     // MemoryStorage does). If another version exists the upsert's insert hits the duplicate _id.
-    const filter = expected === null ? { _id: key } : { _id: key, eTag: expected };
+    if (expected === null) return this.replace({ _id: key }, doc);
+    const outcome = await this.claims.withClaim(`botState/${key}#${expected}`, () => this.replace({ _id: key, eTag: expected }, doc));
+    return outcome.claimed && outcome.value;
+  }
+
+  /**
+   * Replaces the item matching `filter`, or inserts it when the key does not exist (as
+   * MemoryStorage does); false when the key exists with another eTag (the upsert's insert then
+   * hits the duplicate `_id`).
+   */
+  private async replace(filter: { _id: string; eTag?: string }, doc: BotStateDocument): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.collection.replaceOne(filter, doc, { upsert: true });
         return true;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
-        if (expected !== null) return false;
+        if (filter.eTag !== undefined) return false;
         // Two unconditional upserts raced to insert the same key: the retry replaces.
         if (attempt === 2) throw err;
       }

@@ -1,7 +1,7 @@
 import type { ObjectId } from 'mongodb';
 import type { EligibilityAnswers, EligibilityResult } from '../../domain/eligibility/types';
 import { CorruptStateError } from '../errors';
-import type { AssessmentStatus, ConsentDecision, TrainingInterestSource } from '../ports';
+import type { AssessmentStatus, ConsentDecision, OutboxStatus, ReferralStatus, TrainingInterestSource } from '../ports';
 
 /** Collection names, one per port. */
 export const COLLECTIONS = {
@@ -11,7 +11,11 @@ export const COLLECTIONS = {
   eligibilityChecks: 'eligibilityChecks',
   assessments: 'assessments',
   profileLinks: 'profileLinks',
-  trainingInterests: 'trainingInterests'
+  trainingInterests: 'trainingInterests',
+  conversationReferences: 'conversationReferences',
+  referrals: 'referrals',
+  outbox: 'outbox',
+  writeClaims: 'writeClaims'
 } as const;
 
 /**
@@ -110,4 +114,67 @@ export interface TrainingInterestDocument {
 export function storedDate(id: string, value: unknown): Date {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
   throw new CorruptStateError(id);
+}
+
+/** A person's latest conversation (`_id` = user key). */
+export interface ConversationReferenceDocument {
+  _id: string;
+  channelId: string;
+  serviceUrl: string;
+  conversationId: string;
+  userId: string;
+  botId: string;
+  locale: string | null;
+  updatedAt: Date;
+}
+
+/** An outbox message not yet handed to the outbox collection, embedded in its referral. */
+export interface EmbeddedMessage {
+  id: string;
+  kind: string;
+  aggregateId: string;
+  payload: string;
+  createdAt: Date;
+}
+
+/**
+ * A referral (`_id` = id). `details` is JSON text. `pendingOutbox` holds the messages of the
+ * saves whose messages are not yet in the outbox collection: written in the same single-document
+ * write as the change, then relayed (and removed) by the save itself or, after a crash, by the
+ * next claim of the outbox. `outboxPending` says whether there are any (indexed).
+ */
+export interface ReferralDocument {
+  _id: string;
+  reference: string;
+  version: number;
+  userKey: string;
+  programme: string;
+  status: ReferralStatus;
+  partnerId: string | null;
+  country: string | null;
+  language: string;
+  details: string;
+  createdAt: Date;
+  updatedAt: Date;
+  waitingSince: Date;
+  pendingOutbox: EmbeddedMessage[];
+  outboxPending: boolean;
+  seq: ObjectId;
+}
+
+/** An outbox message (`_id` = message id); the payload is JSON text. */
+export interface OutboxDocument {
+  _id: string;
+  kind: string;
+  aggregateId: string;
+  payload: string;
+  createdAt: Date;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  deliveredAt: Date | null;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  seq: ObjectId;
 }

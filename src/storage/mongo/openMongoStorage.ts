@@ -1,24 +1,32 @@
-import { type Db, MongoClient } from 'mongodb';
+import { type Db, MongoClient, MongoServerError } from 'mongodb';
 import { OpenGuard } from '../openGuard';
-import type { StorageBundle } from '../ports';
+import type { StorageBundle, StorageCapabilities } from '../ports';
 import { MongoAssessmentRepository } from './mongoAssessmentRepository';
 import { MongoBotStateStorage } from './mongoBotStateStorage';
+import { detectCapabilities } from './mongoCapabilities';
 import { MongoConsentRepository } from './mongoConsentRepository';
+import { MongoConversationReferenceRepository } from './mongoConversationReferenceRepository';
 import {
   type AssessmentDocument,
   type BotStateDocument,
   COLLECTIONS,
   type ConsentDocument,
+  type ConversationReferenceDocument,
   type EligibilityCheckDocument,
+  type OutboxDocument,
   type ProfileDocument,
   type ProfileLinkDocument,
+  type ReferralDocument,
   type TrainingInterestDocument
 } from './mongoDocuments';
 import { MongoEligibilityCheckRepository } from './mongoEligibilityCheckRepository';
 import { mongoUnavailable } from './mongoFailure';
+import { MongoOutboxRepository } from './mongoOutboxRepository';
 import { MongoProfileLinkRepository } from './mongoProfileLinkRepository';
+import { MongoReferralRepository } from './mongoReferralRepository';
 import { MongoTrainingInterestRepository } from './mongoTrainingInterestRepository';
 import { MongoUserProfileRepository } from './mongoUserProfileRepository';
+import { type WriteClaimDocument, WriteClaims } from './mongoWriteClaims';
 
 /** Where the MongoDB database is. */
 export interface MongoStorageOptions {
@@ -30,9 +38,10 @@ export interface MongoStorageOptions {
 }
 
 /**
- * Connects to MongoDB, pings it, creates the indexes and returns a ready `StorageBundle`.
- * Every write uses `w: 'majority'`. A server that cannot be reached (or refuses the
- * credentials) is a `StorageUnavailableError` that says what to check, without the password.
+ * Connects to MongoDB (or a server speaking its protocol), pings it, finds out what it can do
+ * (`detectCapabilities`), creates the indexes and returns a ready `StorageBundle`. Every write
+ * uses `w: 'majority'`. A server that cannot be reached (or refuses the credentials) is a
+ * `StorageUnavailableError` that says what to check, without the password.
  */
 export async function openMongoStorage(options: MongoStorageOptions): Promise<StorageBundle> {
   const { uri, dbName, serverSelectionTimeoutMS = 10_000 } = options;
@@ -48,65 +57,121 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     await client.connect();
     const db = client.db(dbName);
     await db.command({ ping: 1 });
-    await createIndexes(db);
-    return createBundle(client, db);
+    const capabilities = await detectCapabilities(db);
+    await createIndexes(db, capabilities);
+    return createBundle(client, db, capabilities);
   } catch (err) {
     await client?.close().catch(() => undefined);
     throw mongoUnavailable(uri, err);
   }
 }
 
-/** Indexes for every query the repositories run (`_id` is the unique id of each collection). */
-async function createIndexes(db: Db): Promise<void> {
-  await Promise.all([
-    db.collection(COLLECTIONS.consents).createIndex({ userKey: 1, decidedAt: 1, seq: 1 }, { name: 'byUserDecidedAt' }),
-    db
-      .collection(COLLECTIONS.eligibilityChecks)
-      .createIndex({ userKey: 1, createdAt: -1, seq: -1 }, { name: 'byUserCreatedAt' }),
-    // One createIndexes per collection: parallel calls on a collection that does not exist yet
-    // would race to create it.
-    db.collection(COLLECTIONS.assessments).createIndexes([
-      { key: { userKey: 1, startedAt: -1, seq: -1 }, name: 'byUserStartedAt' },
-      // Serves the resume query only, which always filters on status 'inProgress'.
-      {
-        key: { userKey: 1, questionnaireId: 1, updatedAt: -1, startedAt: -1, seq: -1 },
-        name: 'inProgressByUserQuestionnaire',
-        partialFilterExpression: { status: 'inProgress' }
-      }
-    ]),
-    db.collection(COLLECTIONS.profileLinks).createIndexes([
-      // Retention: the server deletes a link once expiresAt has passed (its TTL monitor runs
-      // about every minute); validity itself is checked on every find. Also serves deleteExpired.
-      { key: { expiresAt: 1 }, name: 'expiresAtTtl', expireAfterSeconds: 0 },
-      { key: { userKey: 1 }, name: 'byUser' }
-    ]),
-    db.collection(COLLECTIONS.trainingInterests).createIndexes([
-      // At most one interest per user and training, whatever the writers do; also serves the
-      // lookup by that pair and deleteAllForUser.
-      { key: { userKey: 1, trainingId: 1 }, name: 'byUserTraining', unique: true },
-      { key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' },
-      { key: { trainingId: 1 }, name: 'byTraining' }
-    ])
-  ]);
+/**
+ * Indexes for every query the repositories run (`_id` is the unique id of each collection). One
+ * createIndexes per collection, in sequence: parallel calls on a collection that does not exist
+ * yet race to create it on some servers. An index that exists by name is left as it is.
+ */
+async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise<void> {
+  const resumeKey = { userKey: 1, questionnaireId: 1, updatedAt: -1, startedAt: -1, seq: -1 } as const;
+  const plans: [string, { key: Record<string, 1 | -1>; name: string; [option: string]: unknown }[]][] = [
+    [COLLECTIONS.consents, [{ key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' }]],
+    [COLLECTIONS.eligibilityChecks, [{ key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' }]],
+    [
+      COLLECTIONS.assessments,
+      [
+        { key: { userKey: 1, startedAt: -1, seq: -1 }, name: 'byUserStartedAt' },
+        // Serves the resume query, which always filters on status 'inProgress': a partial index
+        // where the server has them, else the same keys with the status in front.
+        capabilities.partialIndexes
+          ? { key: resumeKey, name: 'inProgressByUserQuestionnaire', partialFilterExpression: { status: 'inProgress' } }
+          : { key: { status: 1, ...resumeKey }, name: 'byStatusUserQuestionnaire' }
+      ]
+    ],
+    [
+      COLLECTIONS.profileLinks,
+      [
+        // Retention: with TTL indexes the server deletes a link once expiresAt has passed (within
+        // about a minute); otherwise the retention sweep does. Validity itself is checked on every
+        // find. Also serves deleteExpired.
+        capabilities.expiresRecords
+          ? { key: { expiresAt: 1 }, name: 'expiresAtTtl', expireAfterSeconds: 0 }
+          : { key: { expiresAt: 1 }, name: 'byExpiresAt' },
+        { key: { userKey: 1 }, name: 'byUser' }
+      ]
+    ],
+    [
+      COLLECTIONS.trainingInterests,
+      [
+        // At most one interest per user and training, whatever the writers do; also serves the
+        // lookup by that pair and deleteAllForUser.
+        { key: { userKey: 1, trainingId: 1 }, name: 'byUserTraining', unique: true },
+        { key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' },
+        { key: { trainingId: 1 }, name: 'byTraining' }
+      ]
+    ],
+    [
+      COLLECTIONS.referrals,
+      [
+        { key: { reference: 1 }, name: 'byReference', unique: true },
+        { key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' },
+        { key: { status: 1, waitingSince: 1, seq: 1 }, name: 'queue' },
+        { key: { partnerId: 1, status: 1, waitingSince: 1 }, name: 'byPartner' },
+        { key: { outboxPending: 1 }, name: 'byOutboxPending' }
+      ]
+    ],
+    [
+      COLLECTIONS.outbox,
+      [
+        { key: { status: 1, nextAttemptAt: 1, seq: 1 }, name: 'due' },
+        { key: { aggregateId: 1 }, name: 'byAggregate' }
+      ]
+    ]
+  ];
+  for (const [name, indexes] of plans) {
+    // Only the missing ones: some servers fail on re-creating an existing unique index.
+    const existing = new Set(await indexNames(db, name));
+    const missing = indexes.filter((index) => !existing.has(index.name));
+    if (missing.length > 0) await db.collection(name).createIndexes(missing);
+  }
 }
 
-function createBundle(client: MongoClient, db: Db): StorageBundle {
+/** Names of a collection's indexes; none when the collection does not exist yet. */
+async function indexNames(db: Db, collection: string): Promise<string[]> {
+  try {
+    return (await db.collection(collection).indexes()).map((index) => String(index.name));
+  } catch (err) {
+    if (err instanceof MongoServerError && (err.code === 26 || err.codeName === 'NamespaceNotFound')) return [];
+    throw err;
+  }
+}
+
+function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabilities): StorageBundle {
   const guard = new OpenGuard();
+  const claims = new WriteClaims(db.collection<WriteClaimDocument>(COLLECTIONS.writeClaims));
+  const outboxCollection = db.collection<OutboxDocument>(COLLECTIONS.outbox);
+  const referrals = new MongoReferralRepository(db.collection<ReferralDocument>(COLLECTIONS.referrals), outboxCollection, claims, guard);
   return {
     kind: 'mongodb',
-    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), guard),
+    capabilities,
+    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard),
     profiles: new MongoUserProfileRepository(db.collection<ProfileDocument>(COLLECTIONS.profiles), guard),
     consents: new MongoConsentRepository(db.collection<ConsentDocument>(COLLECTIONS.consents), guard),
     eligibilityChecks: new MongoEligibilityCheckRepository(
       db.collection<EligibilityCheckDocument>(COLLECTIONS.eligibilityChecks),
       guard
     ),
-    assessments: new MongoAssessmentRepository(db.collection<AssessmentDocument>(COLLECTIONS.assessments), guard),
+    assessments: new MongoAssessmentRepository(db.collection<AssessmentDocument>(COLLECTIONS.assessments), claims, guard),
     profileLinks: new MongoProfileLinkRepository(db.collection<ProfileLinkDocument>(COLLECTIONS.profileLinks), guard),
     trainingInterests: new MongoTrainingInterestRepository(
       db.collection<TrainingInterestDocument>(COLLECTIONS.trainingInterests),
       guard
     ),
+    conversationReferences: new MongoConversationReferenceRepository(
+      db.collection<ConversationReferenceDocument>(COLLECTIONS.conversationReferences),
+      guard
+    ),
+    referrals,
+    outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard),
     async ping() {
       guard.assertOpen();
       await db.command({ ping: 1 });

@@ -108,6 +108,61 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX training_interests_by_user ON training_interests (user_key, created_at, seq);
       CREATE INDEX training_interests_by_training ON training_interests (training_id);
     `
+  },
+  {
+    version: 4,
+    name: 'conversation references, referrals and the outbox',
+    // A referral and the messages its change sends are written in one transaction. Outbox rows
+    // are claimed with a lease (lease_owner, lease_until) by one UPDATE ... RETURNING, so two
+    // workers, even in two processes sharing the file, never hold the same message.
+    sql: `
+      CREATE TABLE conversation_references (
+        user_key TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        service_url TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        bot_id TEXT NOT NULL,
+        locale TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE referrals (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        reference TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        user_key TEXT NOT NULL,
+        programme TEXT NOT NULL,
+        status TEXT NOT NULL,
+        partner_id TEXT,
+        country TEXT,
+        language TEXT NOT NULL,
+        details TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        waiting_since TEXT NOT NULL
+      );
+      CREATE INDEX referrals_by_user ON referrals (user_key, created_at, seq);
+      CREATE INDEX referrals_queue ON referrals (status, waiting_since, seq);
+      CREATE INDEX referrals_by_partner ON referrals (partner_id, status, waiting_since);
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        aggregate_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        delivered_at TEXT,
+        lease_owner TEXT,
+        lease_until TEXT
+      );
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at, seq);
+      CREATE INDEX outbox_by_aggregate ON outbox (aggregate_id);
+    `
   }
 ];
 

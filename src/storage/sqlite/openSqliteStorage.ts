@@ -8,8 +8,11 @@ import { applyMigrations } from './migrations';
 import { SqliteAssessmentRepository } from './sqliteAssessmentRepository';
 import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
+import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
+import { SqliteOutboxRepository } from './sqliteOutboxRepository';
 import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
+import { SqliteReferralRepository } from './sqliteReferralRepository';
 import { SqliteTrainingInterestRepository } from './sqliteTrainingInterestRepository';
 import { SqliteUserProfileRepository } from './sqliteUserProfileRepository';
 
@@ -71,6 +74,11 @@ function createBundle(db: Database.Database): StorageBundle {
     assessments: new SqliteAssessmentRepository(db, guard),
     profileLinks: new SqliteProfileLinkRepository(db, guard),
     trainingInterests: new SqliteTrainingInterestRepository(db, guard),
+    conversationReferences: new SqliteConversationReferenceRepository(db, guard),
+    referrals: new SqliteReferralRepository(db, guard),
+    outbox: new SqliteOutboxRepository(db, guard),
+    // The retention sweep deletes expired records; transactions exist but nothing relies on them.
+    capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {
       guard.assertOpen();
       selectOne.get();

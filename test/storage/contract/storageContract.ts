@@ -14,6 +14,7 @@ import {
   type StorageBundle,
   type TrainingInterest
 } from '../../../src/storage';
+import { describeReferralsAndOutbox } from './outboxContract';
 
 /**
  * The behaviour every storage adapter must have. Each test gets a fresh, empty bundle from
@@ -745,6 +746,8 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(date).toBeInstanceOf(Date);
       }
     });
+
+    describeReferralsAndOutbox(() => storage);
 
     describe('lifecycle', () => {
       it('names its kind and answers ping', async () => {

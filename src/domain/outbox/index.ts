@@ -1,0 +1,1 @@
+export type { NewOutboxMessage, OutboxMessage, OutboxStats, OutboxStatus } from './types';

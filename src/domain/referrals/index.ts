@@ -1,0 +1,2 @@
+export { REFERRAL_STATUSES } from './types';
+export type { Referral, ReferralStatus } from './types';

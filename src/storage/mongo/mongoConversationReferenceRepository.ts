@@ -1,0 +1,39 @@
+import type { Collection } from 'mongodb';
+import type { OpenGuard } from '../openGuard';
+import type { ConversationReferenceRepository, StoredConversationReference, UserKey } from '../ports';
+import { type ConversationReferenceDocument, storedDate } from './mongoDocuments';
+
+/** The latest conversation of each person in `conversationReferences` (`_id` = user key). */
+export class MongoConversationReferenceRepository implements ConversationReferenceRepository {
+  constructor(
+    private readonly collection: Collection<ConversationReferenceDocument>,
+    private readonly guard: OpenGuard
+  ) {}
+
+  async save(reference: StoredConversationReference): Promise<void> {
+    this.guard.assertOpen();
+    const { userKey, ...fields } = reference;
+    await this.collection.replaceOne({ _id: userKey }, fields, { upsert: true });
+  }
+
+  async latest(userKey: UserKey): Promise<StoredConversationReference | null> {
+    this.guard.assertOpen();
+    const doc = await this.collection.findOne({ _id: userKey });
+    if (!doc) return null;
+    return {
+      userKey: doc._id,
+      channelId: doc.channelId,
+      serviceUrl: doc.serviceUrl,
+      conversationId: doc.conversationId,
+      userId: doc.userId,
+      botId: doc.botId,
+      locale: doc.locale,
+      updatedAt: storedDate(doc._id, doc.updatedAt)
+    };
+  }
+
+  async deleteAllForUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ _id: userKey })).deletedCount;
+  }
+}

@@ -1,0 +1,31 @@
+import type { NewOutboxMessage, Referral, UserKey } from '../../domain';
+
+/**
+ * Referrals, each saved together with the outbox messages its change must send: both are
+ * written, or neither (SQLite: one transaction; MongoDB: the messages are embedded in the
+ * referral's document, then relayed to the outbox). No multi-document transaction is needed, so
+ * a standalone MongoDB, Azure Cosmos DB for MongoDB and FerretDB all work.
+ */
+export interface ReferralRepository {
+  /**
+   * Inserts or replaces a referral by id, with optimistic concurrency on `version` (the revision
+   * the caller read), and adds `messages` to the outbox in the same atomic step:
+   * - `version: 0` inserts; an id or a `reference` already used is a `DuplicateKeyError`.
+   * - `version: n` (n ≥ 1) replaces the stored referral only if it is still at revision n;
+   *   otherwise (saved or deleted by another writer meanwhile) `ConcurrentUpdateError`.
+   * When it fails, nothing is written: neither the referral nor any message. On success the
+   * returned referral is what `get` now returns (its version is greater than before): save that
+   * one next time. A malformed referral (unknown status, invalid date, version not a
+   * non-negative integer) or message (no id, kind or date; a payload that is not an object; two
+   * messages with one id) is a `TypeError`. Message ids are unique (random): a message whose id
+   * is already in the outbox is not added a second time.
+   */
+  save(referral: Referral, messages: readonly NewOutboxMessage[]): Promise<Referral>;
+  get(id: string): Promise<Referral | null>;
+  /** The referral with that reference (exact, case-sensitive), or null. */
+  findByReference(reference: string): Promise<Referral | null>;
+  /** The referrals of one person, newest first. */
+  listByUser(userKey: UserKey): Promise<Referral[]>;
+  /** Deletes the referrals of one person (erasure); returns how many. Their messages stay. */
+  deleteAllForUser(userKey: UserKey): Promise<number>;
+}
