@@ -1,9 +1,10 @@
+/** The dialogs: one folder per journey, the prompts, and the chat presenters. */
 export * from './dialogIds';
-export type { DialogDeps } from './dialogDeps';
-export { MainDialog, type MainOptions } from './main/mainDialog';
-export { MENU_ITEMS, AVAILABLE_ITEMS, type MenuItem } from './main/menu';
-export { LanguageDialog, type LanguageChoice } from './language/languageDialog';
-export { ConsentDialog, type ConsentOutcome } from './consent/consentDialog';
-export { EligibilityDialog } from './eligibility/eligibilityDialog';
-export { AssessmentDialog, type AssessmentOptions } from './assessment/assessmentDialog';
-export { TrainingSearchDialog } from './trainings/trainingSearchDialog';
+export { MainDialog, type MainDialogDeps, type MainOptions } from './main/mainDialog';
+export { JourneyRegistry, type Journey } from './main/journeys';
+export { MENU_ITEMS, type MenuItem } from './main/menu';
+export { LanguageDialog, type LanguageChoice, type LanguageDialogDeps } from './language/languageDialog';
+export { ConsentDialog, type ConsentDialogDeps, type ConsentOutcome } from './consent/consentDialog';
+export { EligibilityDialog, type EligibilityDialogDeps } from './eligibility/eligibilityDialog';
+export { AssessmentDialog, type AssessmentDialogDeps, type AssessmentOptions } from './assessment/assessmentDialog';
+export { TrainingSearchDialog, type TrainingSearchDialogDeps } from './trainings/trainingSearchDialog';

@@ -8,18 +8,20 @@ import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
 import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
 import { openStorage, type StorageBundle } from './storage';
-import { PseudonymousConversationState, PseudonymousUserState, userKeyOf } from './bot/pseudonymousState';
+import { PseudonymousConversationState, userKeyOf } from './bot/pseudonymousState';
+import { createDialogs } from './bot/createDialogs';
+import { People } from './conversation';
 import { PasserelleBot } from './bot/passerelleBot';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { ChannelRenderingMiddleware } from './channels/rendering/channelRenderingMiddleware';
-import type { UserData } from './bot/userData';
 import { ProactiveMessenger } from './channels/proactiveMessenger';
 import { systemClock, type Clock } from './services/clock';
 import { ConsentService } from './services/consentService';
+import { ConversationReferenceService } from './services/conversationReferenceService';
+import { ProfileService } from './services/profileService';
 import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
 import { TrainingService } from './services/trainingService';
-import { LanguageDialog, MainDialog, LANGUAGE_DIALOG, MAIN_DIALOG, type DialogDeps } from '../dialogs';
 import { createServer, InFlightRequests } from './server/createServer';
 import { createMessagesHandler } from './channels/botframework/messagesRoute';
 import { createEligibilityHandler } from './server/eligibilityRoute';
@@ -59,7 +61,8 @@ export interface AppOptions {
 
 /**
  * The composition root: content → locales → storage → Bot Framework adapter → state →
- * services → dialogs → bot → HTTP routes, top to bottom. Returns a finished, ready object.
+ * services → dialogs (built by the bot layer's `createDialogs`) → bot → HTTP routes, top to
+ * bottom. Returns a finished, ready object.
  */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
@@ -95,40 +98,36 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   adapter.use(new ChannelRenderingMiddleware());
 
   const conversationState = new PseudonymousConversationState(storage.botState, config.pseudonymSecret);
-  const userState = new PseudonymousUserState(storage.botState, config.pseudonymSecret);
-  const userData = userState.createProperty<UserData>('user');
 
-  const consent = new ConsentService(storage.consents, storage.profiles, clock);
+  const consent = new ConsentService(storage.consents, content.privacyNotice, clock);
+  const people = new People({ consent, profiles: new ProfileService(storage.profiles) });
   const eligibility = new EligibilityService(content, storage.eligibilityChecks, clock, config.timeZone);
-
   const assessment = new AssessmentService(content, storage.assessments, storage.profileLinks, clock, {
     timeZone: config.timeZone,
     linkValidityDays: config.profileLinkDays
   });
   const trainings = new TrainingService(content, storage.trainingInterests, clock, config.timeZone);
 
-  const dialogDeps: DialogDeps = {
+  const dialogs = createDialogs({
     localizer,
     lexicons,
-    userData,
-    userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
-    consent,
+    people,
     eligibility,
     assessment,
     trainings,
     trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
-    publicBaseUrl: config.publicBaseUrl,
-    privacyNotice: content.privacyNotice
-  };
+    notice: content.privacyNotice,
+    publicBaseUrl: config.publicBaseUrl
+  });
   const bot = new PasserelleBot({
     conversationState,
-    userState,
-    userData,
     localizer,
-    mainDialog: new MainDialog(dialogDeps),
-    mainDialogId: MAIN_DIALOG,
-    languageDialog: new LanguageDialog(dialogDeps),
-    languageDialogId: LANGUAGE_DIALOG
+    people,
+    references: new ConversationReferenceService(storage.conversationReferences),
+    userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
+    clock,
+    mainDialog: dialogs.main,
+    languageDialog: dialogs.language
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 

@@ -1,13 +1,13 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { getTurnLanguage } from '../../src/bot/turnLanguage';
-import { hasValidConsent } from '../../src/bot/userData';
+import { turnPerson, turnTexts } from '../../src/conversation';
 import { INSTRUCTION_LANGUAGES, QUESTIONNAIRE_IDS, type AnswerValue, type AssessmentProfile, type InstructionLanguage, type QuestionnaireId, type TrainingCountry } from '../../src/domain';
-import type { AssessmentDialogState, AssessmentSession } from '../../src/services/assessmentService';
-import { formatAssessmentSummary } from '../../src/services/assessmentExplainer';
+import { formatDay } from '../../src/i18n';
+import type { AssessmentDialogState, AssessmentService, AssessmentSession } from '../../src/services/assessmentService';
+import type { EligibilityService } from '../../src/services/eligibilityService';
 import { ask } from '../ask';
-import type { DialogDeps } from '../dialogDeps';
 import { ASSESSMENT_DIALOG, CHOICE_PROMPT, YES_NO_PROMPT } from '../dialogIds';
-import { AskChoicePrompt, AskYesNoPrompt, YES_NO_CHOICES, type ChoiceSpec } from '../prompts';
+import { assessmentSummary } from '../presenters';
+import { AskChoicePrompt, AskYesNoPrompt, YES_NO_CHOICES, type ChoiceSpec, type PromptDeps } from '../prompts';
 
 /** Options to start the assessment dialog. */
 export interface AssessmentOptions {
@@ -31,6 +31,14 @@ interface StepValues {
 
 const vals = (step: WaterfallStepContext): StepValues => step.values as StepValues;
 
+export interface AssessmentDialogDeps extends PromptDeps {
+  assessment: AssessmentService;
+  /** The person's last eligibility answers give their country, for matching trainings. */
+  eligibility: EligibilityService;
+  /** Absolute base URL of this server, for the link to the printable profile. */
+  publicBaseUrl: string;
+}
+
 const STEPS = `${ASSESSMENT_DIALOG}.steps`;
 const ITEM_LOOP = `${ASSESSMENT_DIALOG}.item`;
 const ITEM_PROMPT = `${ASSESSMENT_DIALOG}.itemPrompt`;
@@ -43,7 +51,7 @@ const LEVELS = ['1', '2', '3', '4'] as const;
  * printable profile.
  */
 export class AssessmentDialog extends ComponentDialog {
-  constructor(private readonly deps: DialogDeps) {
+  constructor(private readonly deps: AssessmentDialogDeps) {
     super(ASSESSMENT_DIALOG);
     this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
     this.addDialog(new AskChoicePrompt(ITEM_PROMPT, deps));
@@ -73,19 +81,19 @@ export class AssessmentDialog extends ComponentDialog {
   private async offerResumeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const questionnaireId = step.result as QuestionnaireId;
     vals(step).questionnaireId = questionnaireId;
-    if (!(await this.mayKeep(step))) return step.next(false);
-    const { assessment, userKeyOf } = this.deps;
-    const previous = await assessment.resumable(userKeyOf(step.context), questionnaireId);
+    const person = turnPerson(step.context);
+    if (!person.consent.mayKeep) return step.next(false);
+    const { assessment } = this.deps;
+    const previous = await assessment.resumable(person.userKey, questionnaireId);
     if (!previous) return step.next(false);
     const session: AssessmentSession = { record: previous, kept: true };
     const progress = assessment.progress(session);
     if (progress.answered + progress.skipped === 0) return step.next(false);
     vals(step).resumeId = previous.id;
-    const lang = getTurnLanguage(step.context);
     return ask(step, YES_NO_PROMPT, {
       key: 'assessment:resumeAsk',
       params: {
-        date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(previous.updatedAt),
+        date: formatDay(previous.updatedAt, turnTexts(step.context).lang),
         answered: progress.answered + progress.skipped,
         total: progress.total
       },
@@ -95,8 +103,9 @@ export class AssessmentDialog extends ComponentDialog {
   }
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { assessment, userKeyOf, localizer } = this.deps;
-    const lang = getTurnLanguage(step.context);
+    const { assessment } = this.deps;
+    const texts = turnTexts(step.context);
+    const person = turnPerson(step.context);
     const questionnaireId = vals(step).questionnaireId!;
     let session: AssessmentSession;
     const resumeId = vals(step).resumeId;
@@ -104,10 +113,10 @@ export class AssessmentDialog extends ComponentDialog {
       const resumed = await assessment.fromDialogState({ id: resumeId, kept: true });
       if (!resumed) return step.endDialog();
       session = resumed;
-      await step.context.sendActivity(localizer.t(lang, 'assessment:resumed'));
+      await step.context.sendActivity(texts.t('assessment:resumed'));
     } else {
-      session = await assessment.start(userKeyOf(step.context), questionnaireId, lang, await this.mayKeep(step));
-      await step.context.sendActivity(localizer.t(lang, 'assessment:intro', { total: assessment.questionnaire(questionnaireId).items.length }));
+      session = await assessment.start(person.userKey, questionnaireId, texts.lang, person.consent.mayKeep);
+      await step.context.sendActivity(texts.t('assessment:intro', { total: assessment.questionnaire(questionnaireId).items.length }));
     }
     return step.beginDialog(ITEM_LOOP, assessment.toDialogState(session));
   }
@@ -136,8 +145,8 @@ export class AssessmentDialog extends ComponentDialog {
     return ask(step, ITEM_PROMPT, {
       key: 'assessment:itemQuestion',
       params: {
-        progress: this.deps.localizer.t(getTurnLanguage(step.context), 'assessment:progress', { current: position, total: questionnaire.items.length }),
-        statement: this.deps.localizer.t(getTurnLanguage(step.context), `assessment:item.${itemId}.statement`)
+        progress: turnTexts(step.context).t('assessment:progress', { current: position, total: questionnaire.items.length }),
+        statement: turnTexts(step.context).t(`assessment:item.${itemId}.statement`)
       },
       retryKey: 'assessment:retry',
       choices
@@ -148,7 +157,7 @@ export class AssessmentDialog extends ComponentDialog {
     const choice = step.result as (typeof LEVELS)[number] | 'skip' | 'back' | 'pause';
     const state = vals(step).state!;
     const itemId = vals(step).itemId!;
-    const { assessment, localizer } = this.deps;
+    const { assessment } = this.deps;
     const session = await assessment.fromDialogState(state);
     if (!session) return step.endDialog({ state, outcome: 'lost' } satisfies LoopResult);
     if (choice === 'pause') return step.endDialog({ state, outcome: 'paused' } satisfies LoopResult);
@@ -156,7 +165,7 @@ export class AssessmentDialog extends ComponentDialog {
     if (choice === 'back') {
       const previous = await assessment.back(session, itemId);
       if (!previous) {
-        await step.context.sendActivity(localizer.t(getTurnLanguage(step.context), 'assessment:firstQuestion'));
+        await step.context.sendActivity(turnTexts(step.context).t('assessment:firstQuestion'));
         return step.replaceDialog(ITEM_LOOP, state);
       }
       next = previous;
@@ -169,32 +178,28 @@ export class AssessmentDialog extends ComponentDialog {
 
   private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as LoopResult | undefined;
-    const { assessment, localizer, publicBaseUrl } = this.deps;
-    const lang = getTurnLanguage(step.context);
+    const { assessment, publicBaseUrl } = this.deps;
+    const texts = turnTexts(step.context);
     if (!result || result.outcome === 'lost') return step.endDialog();
     if (result.outcome === 'paused') {
-      await step.context.sendActivity(localizer.t(lang, result.state.kept ? 'assessment:paused' : 'assessment:pausedNotKept'));
+      await step.context.sendActivity(texts.t(result.state.kept ? 'assessment:paused' : 'assessment:pausedNotKept'));
       return step.endDialog();
     }
     const session = await assessment.fromDialogState(result.state);
     if (!session) return step.endDialog();
     const { session: completed, profile } = await assessment.complete(session);
     const link = completed.kept ? `${publicBaseUrl}/profile/${await assessment.createProfileLink(completed)}` : undefined;
-    const trainings = assessment.matchingTrainings(profile as AssessmentProfile, await this.country(step), this.languages(lang));
-    for (const activity of formatAssessmentSummary({ profile, lang, localizer, link, linkValidityDays: assessment.linkValidityDays, trainings })) {
+    const trainings = assessment.matchingTrainings(profile as AssessmentProfile, await this.country(step), this.languages(texts.lang));
+    for (const activity of assessmentSummary({ profile, texts, link, linkValidityDays: assessment.linkValidityDays, trainings })) {
       await step.context.sendActivity(activity);
     }
     return step.endDialog(profile);
   }
 
-  private async mayKeep(step: WaterfallStepContext): Promise<boolean> {
-    const user = await this.deps.userData.get(step.context, {});
-    return hasValidConsent(user, this.deps.privacyNotice.version);
-  }
-
   /** The partner country the person gave in an eligibility check, if any (for matching trainings). */
   private async country(step: WaterfallStepContext): Promise<TrainingCountry | undefined> {
-    const checks = (await this.mayKeep(step)) ? await this.deps.eligibility.history(this.deps.userKeyOf(step.context)) : [];
+    const person = turnPerson(step.context);
+    const checks = person.consent.mayKeep ? await this.deps.eligibility.history(person.userKey) : [];
     const country = checks[0]?.answers.country;
     return country && country !== 'OTHER' ? country : undefined;
   }

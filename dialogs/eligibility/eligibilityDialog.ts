@@ -1,6 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { getTurnLanguage } from '../../src/bot/turnLanguage';
-import { hasValidConsent } from '../../src/bot/userData';
+import { turnPerson, turnTexts, type People } from '../../src/conversation';
 import {
   COUNTRY_CODES,
   PROJECT_STATUSES,
@@ -12,10 +11,11 @@ import {
   type Qualification,
   type Situation
 } from '../../src/domain/eligibility/types';
-import { explainEligibility, formatExplanation, yearsText } from '../../src/services/eligibilityExplainer';
+import type { EligibilityService } from '../../src/services/eligibilityService';
+import { explainEligibility, yearsText } from '../../src/services/eligibilityExplainer';
 import type { AgeOrBirthDate } from '../../src/understanding';
 import { ask } from '../ask';
-import type { DialogDeps } from '../dialogDeps';
+import { eligibilityResultMessage } from '../presenters';
 import { AGE_PROMPT, CHOICE_PROMPT, ELIGIBILITY_DIALOG, OPTIONAL_TEXT_PROMPT, YES_NO_PROMPT } from '../dialogIds';
 import {
   AskAgeOrBirthDatePrompt,
@@ -23,14 +23,19 @@ import {
   AskOptionalTextPrompt,
   AskYesNoPrompt,
   YES_NO_CHOICES,
-  type OptionalText
+  type OptionalText,
+  type PromptDeps
 } from '../prompts';
 
 /** What the waterfall keeps between steps (in dialog state, so it survives restarts). */
 interface EligibilityValues {
   answers: EligibilityAnswers;
-  /** False when a guardian had to agree and did not: nothing is kept. */
-  mayKeep: boolean;
+}
+
+export interface EligibilityDialogDeps extends PromptDeps {
+  eligibility: EligibilityService;
+  /** Records a guardian's decision as the person's consent. */
+  people: People;
 }
 
 const STEPS = `${ELIGIBILITY_DIALOG}.steps`;
@@ -38,10 +43,11 @@ const STEPS = `${ELIGIBILITY_DIALOG}.steps`;
 /**
  * Asks the eligibility questions (age or date of birth, country, situation, qualification,
  * region, camp, project), lets the domain decide, and explains the result per programme.
- * Answers and result are stored only with valid consent.
+ * Answers and result are stored only with valid consent (a guardian's too, below the country's
+ * digital-consent age).
  */
 export class EligibilityDialog extends ComponentDialog {
-  constructor(private readonly deps: DialogDeps) {
+  constructor(private readonly deps: EligibilityDialogDeps) {
     super(ELIGIBILITY_DIALOG);
     this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
     this.addDialog(new AskYesNoPrompt(YES_NO_PROMPT, deps));
@@ -66,13 +72,11 @@ export class EligibilityDialog extends ComponentDialog {
   private values(step: WaterfallStepContext): EligibilityValues {
     const v = step.values as Partial<EligibilityValues>;
     v.answers ??= {};
-    v.mayKeep ??= true;
     return v as EligibilityValues;
   }
 
   private async askAgeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const lang = getTurnLanguage(step.context);
-    await step.context.sendActivity(this.deps.localizer.t(lang, 'eligibility:intro'));
+    await step.context.sendActivity(turnTexts(step.context).t('eligibility:intro'));
     return ask(step, AGE_PROMPT, { key: 'eligibility:askAge', retryKey: 'eligibility:retry.age' });
   }
 
@@ -96,23 +100,18 @@ export class EligibilityDialog extends ComponentDialog {
   private async askGuardianStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
     values.answers.country = step.result as CountryCode;
-    const { eligibility, userData, privacyNotice, localizer } = this.deps;
-    const user = await userData.get(step.context, {});
+    const { eligibility } = this.deps;
+    const { consent } = turnPerson(step.context);
     const age = eligibility.ageOf(values.answers);
     const country = values.answers.country;
-    if (
-      age === undefined ||
-      !hasValidConsent(user, privacyNotice.version) ||
-      user.consent?.guardianConfirmed === true ||
-      !eligibility.needsGuardian(age, country)
-    ) {
+    if (age === undefined || !consent.mayKeep || consent.guardianConfirmed === true || !eligibility.needsGuardian(age, country)) {
       return step.next();
     }
-    const lang = getTurnLanguage(step.context);
+    const texts = turnTexts(step.context);
     await step.context.sendActivity(
-      localizer.t(lang, 'eligibility:guardian.explain', {
-        consentAgeYears: yearsText(eligibility.country(country).digitalConsentAge, lang, localizer),
-        country: localizer.t(lang, `eligibility:country.${country}`)
+      texts.t('eligibility:guardian.explain', {
+        consentAgeYears: yearsText(eligibility.country(country).digitalConsentAge, texts),
+        country: texts.t(`eligibility:country.${country}`)
       })
     );
     return ask(step, YES_NO_PROMPT, { key: 'eligibility:guardian.ask', retryKey: 'common:retry.yesNo', choices: YES_NO_CHOICES });
@@ -132,20 +131,8 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async recordGuardianDecision(step: WaterfallStepContext, guardianAgrees: boolean): Promise<void> {
-    const lang = getTurnLanguage(step.context);
-    const { consent, userData, userKeyOf, privacyNotice, localizer } = this.deps;
-    await consent.record({
-      userKey: userKeyOf(step.context),
-      decision: guardianAgrees ? 'granted' : 'refused',
-      noticeVersion: privacyNotice.version,
-      language: lang,
-      guardianConfirmed: guardianAgrees
-    });
-    const user = await userData.get(step.context, {});
-    user.consent = { decision: guardianAgrees ? 'granted' : 'refused', noticeVersion: privacyNotice.version, guardianConfirmed: guardianAgrees };
-    await userData.set(step.context, user);
-    this.values(step).mayKeep = guardianAgrees;
-    await step.context.sendActivity(localizer.t(lang, guardianAgrees ? 'eligibility:guardian.agreed' : 'eligibility:guardian.declined'));
+    await this.deps.people.decideConsent(step.context, { granted: guardianAgrees, guardianConfirmed: guardianAgrees });
+    await step.context.sendActivity(turnTexts(step.context).t(guardianAgrees ? 'eligibility:guardian.agreed' : 'eligibility:guardian.declined'));
   }
 
   private async askQualificationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -196,16 +183,16 @@ export class EligibilityDialog extends ComponentDialog {
   private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
     if (typeof step.result === 'string') values.answers.project = step.result as ProjectStatus;
-    const lang = getTurnLanguage(step.context);
-    const { eligibility, localizer, userData, privacyNotice, userKeyOf } = this.deps;
+    const texts = turnTexts(step.context);
+    const { eligibility } = this.deps;
     const result = eligibility.evaluate(values.answers);
-    await step.context.sendActivity(formatExplanation(explainEligibility(result, lang, localizer), localizer, lang));
-    const user = await userData.get(step.context, {});
-    if (values.mayKeep && hasValidConsent(user, privacyNotice.version)) {
-      await eligibility.record(userKeyOf(step.context), values.answers, result, lang);
-      await step.context.sendActivity(localizer.t(lang, 'eligibility:saved'));
+    await step.context.sendActivity(eligibilityResultMessage(explainEligibility(result, texts), texts));
+    const person = turnPerson(step.context);
+    if (person.consent.mayKeep) {
+      await eligibility.record(person.userKey, values.answers, result, texts.lang);
+      await step.context.sendActivity(texts.t('eligibility:saved'));
     } else {
-      await step.context.sendActivity(localizer.t(lang, 'eligibility:notSaved'));
+      await step.context.sendActivity(texts.t('eligibility:notSaved'));
     }
     return step.endDialog(result);
   }

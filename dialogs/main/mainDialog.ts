@@ -1,20 +1,24 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { getTurnLanguage } from '../../src/bot/turnLanguage';
+import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnPerson, turnTexts } from '../../src/conversation';
 import { ask } from '../ask';
-import { ConsentDialog } from '../consent/consentDialog';
-import type { DialogDeps } from '../dialogDeps';
-import { ASSESSMENT_DIALOG, CHOICE_PROMPT, CONSENT_DIALOG, ELIGIBILITY_DIALOG, LANGUAGE_DIALOG, MAIN_DIALOG, TRAINING_SEARCH_DIALOG } from '../dialogIds';
-import { AssessmentDialog } from '../assessment/assessmentDialog';
-import { TrainingSearchDialog } from '../trainings/trainingSearchDialog';
-import { EligibilityDialog } from '../eligibility/eligibilityDialog';
-import { LanguageDialog } from '../language/languageDialog';
-import { AskChoicePrompt } from '../prompts';
-import { AVAILABLE_ITEMS, MENU_ITEMS, type MenuItem } from './menu';
+import { CHOICE_PROMPT, MAIN_DIALOG } from '../dialogIds';
+import { AskChoicePrompt, type PromptDeps } from '../prompts';
+import type { JourneyRegistry } from './journeys';
+import type { MenuItem } from './menu';
 
 /** How the main dialog is (re)started. */
 export interface MainOptions {
   /** Greet first (a new conversation, or a restart). */
   greet?: boolean;
+}
+
+export interface MainDialogDeps extends PromptDeps {
+  /** Asked on first contact, before anything else. */
+  language: Dialog;
+  /** Asked once per privacy notice version. */
+  consent: Dialog;
+  /** The menu's journeys and their dialogs. */
+  journeys: JourneyRegistry;
 }
 
 const STEPS = `${MAIN_DIALOG}.steps`;
@@ -24,13 +28,9 @@ const STEPS = `${MAIN_DIALOG}.steps`;
  * journeys, looping back to the menu after each one.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly deps: DialogDeps) {
+  constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
-    this.addDialog(new LanguageDialog(deps));
-    this.addDialog(new ConsentDialog(deps));
-    this.addDialog(new EligibilityDialog(deps));
-    this.addDialog(new AssessmentDialog(deps));
-    this.addDialog(new TrainingSearchDialog(deps));
+    for (const dialog of new Set([deps.language, deps.consent, ...deps.journeys.dialogs])) this.addDialog(dialog);
     this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -46,17 +46,13 @@ export class MainDialog extends ComponentDialog {
 
   private async languageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainOptions;
-    const lang = getTurnLanguage(step.context);
-    if (options.greet) await step.context.sendActivity(this.deps.localizer.t(lang, 'common:greeting'));
-    const user = await this.deps.userData.get(step.context, {});
-    if (!user.language) return step.beginDialog(LANGUAGE_DIALOG);
+    if (options.greet) await step.context.sendActivity(turnTexts(step.context).t('common:greeting'));
+    if (!turnPerson(step.context).language) return step.beginDialog(this.deps.language.id);
     return step.next();
   }
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const user = await this.deps.userData.get(step.context, {});
-    const decided = user.consent && user.consent.noticeVersion === this.deps.privacyNotice.version;
-    if (!decided) return step.beginDialog(CONSENT_DIALOG);
+    if (!turnPerson(step.context).consent.decided) return step.beginDialog(this.deps.consent.id);
     return step.next();
   }
 
@@ -64,22 +60,16 @@ export class MainDialog extends ComponentDialog {
     return ask(step, CHOICE_PROMPT, {
       key: 'menu:ask',
       retryKey: 'menu:retry',
-      choices: MENU_ITEMS.map((item) => ({ value: item, labelKey: `menu:item.${item}`, synonymsKey: `menu:synonyms.${item}` }))
+      choices: this.deps.journeys.items.map((item) => ({ value: item, labelKey: `menu:item.${item}`, synonymsKey: `menu:synonyms.${item}` }))
     });
   }
 
   private async journeyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const item = step.result as MenuItem;
-    if (item === 'eligibility') return step.beginDialog(ELIGIBILITY_DIALOG);
-    if (item === 'trainings') return step.beginDialog(TRAINING_SEARCH_DIALOG);
-    if (item === 'assessment') return step.beginDialog(ASSESSMENT_DIALOG);
-    if (item === 'language') return step.beginDialog(LANGUAGE_DIALOG);
-    const lang = getTurnLanguage(step.context);
-    if (!AVAILABLE_ITEMS.has(item)) {
-      await step.context.sendActivity(
-        this.deps.localizer.t(lang, 'menu:comingSoon', { journey: this.deps.localizer.t(lang, `menu:item.${item}`) })
-      );
-    }
+    const dialog = this.deps.journeys.dialogOf(item);
+    if (dialog) return step.beginDialog(dialog.id);
+    const { t } = turnTexts(step.context);
+    await step.context.sendActivity(t('menu:comingSoon', { journey: t(`menu:item.${item}`) }));
     return step.next();
   }
 

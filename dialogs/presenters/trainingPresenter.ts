@@ -1,45 +1,44 @@
-import { formatDate, type Localizer } from '../../src/i18n';
 import type { Attachment } from 'botbuilder';
-import type { Training, TrainingReason } from '../../src/domain';
+import type { Training, TrainingReason, TrainingRecommendation } from '../../src/domain';
+import { formatDate, type Texts } from '../../src/i18n';
 
 /**
- * Trainings put into words in one language: one-line summaries for lists, full details, and the
- * reasons a training is recommended. Texts come from the `trainings` namespace.
+ * Trainings put into words for the chat: one-line summaries for lists, hero cards, full details,
+ * and the reasons a training is recommended. Texts come from the `trainings` namespace.
  */
 export class TrainingPresenter {
-  constructor(private readonly localizer: Localizer) {}
-
-  title(training: Training, lang: string): string {
-    return this.localizer.t(lang, `trainings:training.${training.id}.title`);
+  title(training: Training, texts: Texts): string {
+    return texts.t(`trainings:training.${training.id}.title`);
   }
 
   /** "**Digital helpdesk assistant** — Lyon (France) · EQF level 3 · Online · Next start: 3 March 2027". */
-  summaryLine(training: Training, lang: string, nextStart: string | undefined): string {
-    const t = (key: string, params?: Record<string, unknown>): string => this.localizer.t(lang, key, params);
-    const parts = [
-      `${training.city} (${t(`eligibility:country.${training.country}`)})`,
-      t(`trainings:eqf.${training.eqf}`),
-      t(`trainings:format.${training.format}`)
-    ];
-    if (nextStart) parts.push(t('trainings:nextStart', { date: formatDate(nextStart, lang) }));
-    return `**${this.title(training, lang)}** — ${parts.join(' · ')}`;
+  summaryLine(training: Training, texts: Texts, nextStart: string | undefined): string {
+    const { t } = texts;
+    const parts = [`${training.city} (${t(`eligibility:country.${training.country}`)})`, t(`trainings:eqf.${training.eqf}`), t(`trainings:format.${training.format}`)];
+    if (nextStart) parts.push(t('trainings:nextStart', { date: formatDate(nextStart, texts.lang) }));
+    return `**${this.title(training, texts)}** — ${parts.join(' · ')}`;
+  }
+
+  /** A recommended training: its summary line, then why it fits, one tick each. */
+  recommendation(recommended: TrainingRecommendation, texts: Texts): string {
+    return [this.summaryLine(recommended.training, texts, recommended.nextStart), ...this.reasons(recommended.reasons, texts).map((x) => `  ✓ ${x}`)].join('\n');
   }
 
   /** A hero card (information only: choices are the prompt's buttons), numbered as in the list. */
-  card(training: Training, lang: string, nextStart: string | undefined, position: number): Attachment {
-    const t = (key: string, params?: Record<string, unknown>): string => this.localizer.t(lang, key, params);
+  card(training: Training, texts: Texts, nextStart: string | undefined, position: number): Attachment {
+    const { t } = texts;
     const subtitle = [`${training.city} (${t(`eligibility:country.${training.country}`)})`, t(`trainings:eqf.${training.eqf}`), t(`trainings:format.${training.format}`)].join(' · ');
     const text = [
       t(`trainings:training.${training.id}.summary`),
-      nextStart ? t('trainings:nextStart', { date: formatDate(nextStart, lang) }) : t('trainings:full'),
+      nextStart ? t('trainings:nextStart', { date: formatDate(nextStart, texts.lang) }) : t('trainings:full'),
       training.seatsLeft > 0 ? t('trainings:seatsLeft', { count: training.seatsLeft }) : t('trainings:full')
     ].join('\n');
-    return { contentType: 'application/vnd.microsoft.card.hero', content: { title: `${position}. ${this.title(training, lang)}`, subtitle, text } };
+    return { contentType: 'application/vnd.microsoft.card.hero', content: { title: `${position}. ${this.title(training, texts)}`, subtitle, text } };
   }
 
   /** Every detail a person needs to decide, one line each. */
-  details(training: Training, lang: string, nextStart: string | undefined): string {
-    const t = (key: string, params?: Record<string, unknown>): string => this.localizer.t(lang, key, params);
+  details(training: Training, texts: Texts, nextStart: string | undefined): string {
+    const { t } = texts;
     const languages = training.languages.map((l) => t(`trainings:languageName.${l}`)).join(', ');
     const prerequisites = training.prerequisites.map((p) => t(`trainings:prerequisite.${p}`));
     const funding =
@@ -47,7 +46,7 @@ export class TrainingPresenter {
         ? t('trainings:funding.fee', { amount: training.funding.amount, currency: training.funding.currency })
         : t(`trainings:funding.${training.funding.kind}`);
     const lines = [
-      `**${this.title(training, lang)}**`,
+      `**${this.title(training, texts)}**`,
       t(`trainings:training.${training.id}.summary`),
       t('trainings:details.where', { city: training.city, region: training.region, country: t(`eligibility:country.${training.country}`) }),
       t('trainings:details.level', { eqf: t(`trainings:eqf.${training.eqf}`) }),
@@ -56,11 +55,9 @@ export class TrainingPresenter {
       t('trainings:details.duration', {
         duration: t('trainings:duration', { count: training.duration.weeks, hoursPerWeek: training.duration.hoursPerWeek })
       }),
-      nextStart ? t('trainings:details.starts', { date: formatDate(nextStart, lang) }) : t('trainings:full'),
+      nextStart ? t('trainings:details.starts', { date: formatDate(nextStart, texts.lang) }) : t('trainings:full'),
       training.seatsLeft > 0 ? t('trainings:seatsLeft', { count: training.seatsLeft }) : t('trainings:full'),
-      prerequisites.length > 0
-        ? t('trainings:details.prerequisites', { list: prerequisites.join(' ') })
-        : t('trainings:details.noPrerequisites'),
+      prerequisites.length > 0 ? t('trainings:details.prerequisites', { list: prerequisites.join(' ') }) : t('trainings:details.noPrerequisites'),
       t('trainings:details.cost', { funding }),
       t(`trainings:training.${training.id}.fundingNote`),
       t('trainings:details.partner', { partner: t(`trainings:partner.${training.partnerId}`) })
@@ -68,11 +65,11 @@ export class TrainingPresenter {
     return lines.join('\n');
   }
 
-  reasons(reasons: readonly TrainingReason[], lang: string): string[] {
+  reasons(reasons: readonly TrainingReason[], texts: Texts): string[] {
     return reasons.map((r) => {
       const params = { ...r.params };
-      if (typeof params.date === 'string') params.date = formatDate(params.date, lang);
-      return this.localizer.t(lang, `trainings:${r.key}`, params);
+      if (typeof params.date === 'string') params.date = formatDate(params.date, texts.lang);
+      return texts.t(`trainings:${r.key}`, params);
     });
   }
 }

@@ -1,7 +1,7 @@
 import { ActionTypes, InputHints, MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import type { Localizer, TranslateParams } from '../../src/i18n';
-import { getTurnLanguage } from '../../src/bot/turnLanguage';
+import { turnTexts } from '../../src/conversation';
+import type { Texts, TranslateParams } from '../../src/i18n';
 import type { Lexicon } from '../../src/understanding';
 
 /** A button: a stable value, shown with a localized label (or a literal one, e.g. a language's own name). */
@@ -29,9 +29,9 @@ export interface AskPromptOptions extends PromptOptions {
   ask: AskSpec;
 }
 
+/** What every prompt needs: each language's words for understanding free answers. */
 export interface PromptDeps {
-  localizer: Localizer;
-  lexicons: Record<string, Lexicon>;
+  lexicons: Readonly<Record<string, Lexicon>>;
 }
 
 const MAX_ECHO = 60;
@@ -44,23 +44,20 @@ export abstract class AskPrompt<T> extends Prompt<T> {
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const { ask } = options as AskPromptOptions;
-    const lang = getTurnLanguage(context);
-    const { localizer } = this.deps;
-    let text = localizer.t(lang, ask.key, ask.params);
+    const texts = turnTexts(context);
+    let text = texts.t(ask.key, ask.params);
     if (isRetry) {
       const said = (context.activity.text ?? '').trim();
       const echo = said.length > MAX_ECHO ? `${said.slice(0, MAX_ECHO)}…` : said;
-      const notUnderstood = echo
-        ? localizer.t(lang, 'common:retry.notUnderstood', { answer: echo })
-        : localizer.t(lang, 'common:retry.noText');
-      text = `${notUnderstood} ${localizer.t(lang, ask.retryKey)}\n\n${text}`;
+      const notUnderstood = echo ? texts.t('common:retry.notUnderstood', { answer: echo }) : texts.t('common:retry.noText');
+      text = `${notUnderstood} ${texts.t(ask.retryKey)}\n\n${text}`;
     }
     // The canonical form for every channel: the channel-rendering middleware turns it into
     // what the channel shows well (suggested actions, a hero card or a numbered list).
-    const actions = this.actionsFor(lang, ask.choices);
+    const actions = this.actionsFor(texts, ask.choices);
     const activity = actions.length > 0 ? MessageFactory.suggestedActions(actions, text) : MessageFactory.text(text);
     activity.inputHint = InputHints.ExpectingInput;
-    activity.locale = lang;
+    activity.locale = texts.lang;
     await context.sendActivity(activity);
   }
 
@@ -68,20 +65,25 @@ export abstract class AskPrompt<T> extends Prompt<T> {
     const activity = context.activity;
     const text = typeof activity.text === 'string' ? activity.text.trim() : '';
     if (!text) return { succeeded: false };
-    const value = this.recognize(text, getTurnLanguage(context), (options as AskPromptOptions).ask);
+    const value = this.recognize(text, turnTexts(context), (options as AskPromptOptions).ask);
     return value === undefined ? { succeeded: false } : { succeeded: true, value };
   }
 
-  /** Understands one answer; undefined when it could not. */
-  protected abstract recognize(text: string, lang: string, ask: AskSpec): T | undefined;
+  /** Understands one answer in the language of `texts`; undefined when it could not. */
+  protected abstract recognize(text: string, texts: Texts, ask: AskSpec): T | undefined;
 
-  protected labelOf(lang: string, choice: ChoiceSpec): string {
-    return choice.label ?? this.deps.localizer.t(lang, choice.labelKey ?? choice.value);
+  /** The lexicon of a language, if it has one. */
+  protected lexicon(lang: string): Lexicon | undefined {
+    return this.deps.lexicons[lang];
   }
 
-  private actionsFor(lang: string, specs: ChoiceSpec[] | undefined): CardAction[] {
+  protected labelOf(texts: Texts, choice: ChoiceSpec): string {
+    return choice.label ?? texts.t(choice.labelKey ?? choice.value);
+  }
+
+  private actionsFor(texts: Texts, specs: ChoiceSpec[] | undefined): CardAction[] {
     return (specs ?? []).map((spec) => {
-      const label = this.labelOf(lang, spec);
+      const label = this.labelOf(texts, spec);
       return { type: ActionTypes.ImBack, title: label, value: label };
     });
   }

@@ -1,3 +1,4 @@
+import type { Texts } from '../../src/i18n';
 import { matchChoice } from '../../src/understanding';
 import { AskPrompt, type AskSpec, type PromptDeps } from './askPrompt';
 
@@ -7,12 +8,11 @@ export class AskChoicePrompt extends AskPrompt<string> {
     super(id, deps);
   }
 
-  protected recognize(text: string, lang: string, ask: AskSpec): string | undefined {
-    const { localizer } = this.deps;
+  protected recognize(text: string, texts: Texts, ask: AskSpec): string | undefined {
     const choices = (ask.choices ?? []).map((spec) => ({
       value: spec.value,
-      labels: [this.labelOf(lang, spec), ...(spec.synonymsKey ? localizer.list(lang, spec.synonymsKey) : [])]
+      labels: [this.labelOf(texts, spec), ...(spec.synonymsKey ? texts.list(spec.synonymsKey) : [])]
     }));
-    return matchChoice(text, choices, lang);
+    return matchChoice(text, choices, texts.lang);
   }
 }

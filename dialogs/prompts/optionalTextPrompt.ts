@@ -1,3 +1,4 @@
+import type { Texts } from '../../src/i18n';
 import { AskPrompt, type AskSpec, type PromptDeps } from './askPrompt';
 import { choiceAtPosition } from './choicePosition';
 
@@ -16,12 +17,10 @@ export class AskOptionalTextPrompt extends AskPrompt<OptionalText> {
     super(id, deps);
   }
 
-  protected recognize(text: string, lang: string, ask: AskSpec): OptionalText | undefined {
-    const { localizer } = this.deps;
+  protected recognize(text: string, texts: Texts, ask: AskSpec): OptionalText | undefined {
+    const { lang } = texts;
     const normalized = text.trim().toLocaleLowerCase(lang);
-    const skipWords = [localizer.t(lang, 'common:skip'), ...localizer.list(lang, 'common:skipWords')].map((w) =>
-      w.toLocaleLowerCase(lang)
-    );
+    const skipWords = [texts.t('common:skip'), ...texts.list('common:skipWords')].map((w) => w.toLocaleLowerCase(lang));
     if (skipWords.includes(normalized)) return { text: null };
     if (choiceAtPosition(text, ask.choices)?.value === 'skip') return { text: null };
     // eslint-disable-next-line no-control-regex

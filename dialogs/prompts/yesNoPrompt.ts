@@ -1,3 +1,4 @@
+import type { Texts } from '../../src/i18n';
 import { recognizeYesNo } from '../../src/understanding';
 import { AskPrompt, type AskSpec, type PromptDeps } from './askPrompt';
 import { choiceAtPosition } from './choicePosition';
@@ -14,13 +15,13 @@ export class AskYesNoPrompt extends AskPrompt<boolean> {
     super(id, deps);
   }
 
-  protected recognize(text: string, lang: string, ask: AskSpec): boolean | undefined {
-    const { localizer } = this.deps;
+  protected recognize(text: string, texts: Texts, ask: AskSpec): boolean | undefined {
+    const { lang } = texts;
     const normalized = text.trim().toLocaleLowerCase(lang);
-    if (normalized === localizer.t(lang, 'common:yes').toLocaleLowerCase(lang)) return true;
-    if (normalized === localizer.t(lang, 'common:no').toLocaleLowerCase(lang)) return false;
+    if (normalized === texts.t('common:yes').toLocaleLowerCase(lang)) return true;
+    if (normalized === texts.t('common:no').toLocaleLowerCase(lang)) return false;
     const picked = choiceAtPosition(text, ask.choices);
     if (picked?.value === 'yes' || picked?.value === 'no') return picked.value === 'yes';
-    return recognizeYesNo(text, lang, this.deps.lexicons[lang]);
+    return recognizeYesNo(text, lang, this.lexicon(lang));
   }
 }

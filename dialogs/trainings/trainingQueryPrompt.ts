@@ -1,8 +1,8 @@
 import type { TrainingQuery } from '../../src/domain';
-import { matchChoice } from '../../src/understanding';
-import { AskPrompt, type AskSpec, type PromptDeps } from '../prompts';
+import type { Texts } from '../../src/i18n';
 import type { TrainingService } from '../../src/services/trainingService';
-import type { TrainingQueryParser } from '../../src/understanding';
+import { matchChoice, type TrainingQueryParser } from '../../src/understanding';
+import { AskPrompt, type AskSpec, type PromptDeps } from '../prompts';
 
 /** A filter button, or filters understood from free text. */
 export type QueryFilter = 'country' | 'language' | 'eqf' | 'format' | 'all';
@@ -17,13 +17,13 @@ export class TrainingQueryPrompt extends AskPrompt<QueryAnswer> {
     super(id, queryDeps);
   }
 
-  protected recognize(text: string, lang: string, ask: AskSpec): QueryAnswer | undefined {
+  protected recognize(text: string, texts: Texts, ask: AskSpec): QueryAnswer | undefined {
     // A sentence naming filter values wins over a button word it contains ("niveau 4 en France"
     // holds the word of the "Niveau" button).
-    const query = this.queryDeps.trainingQueries.parse(text, lang, this.queryDeps.trainings.today());
+    const query = this.queryDeps.trainingQueries.parse(text, texts.lang, this.queryDeps.trainings.today());
     if (Object.keys(query).length > 0) return { kind: 'query', query };
-    const choices = (ask.choices ?? []).map((spec) => ({ value: spec.value, labels: [this.labelOf(lang, spec)] }));
-    const filter = matchChoice(text, choices, lang);
+    const choices = (ask.choices ?? []).map((spec) => ({ value: spec.value, labels: [this.labelOf(texts, spec)] }));
+    const filter = matchChoice(text, choices, texts.lang);
     return filter ? { kind: 'filter', filter: filter as QueryFilter } : undefined;
   }
 }

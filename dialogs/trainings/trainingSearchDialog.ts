@@ -1,6 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { getTurnLanguage } from '../../src/bot/turnLanguage';
-import { hasValidConsent } from '../../src/bot/userData';
+import { turnPerson, turnTexts } from '../../src/conversation';
 import {
   EQF_LEVELS,
   INSTRUCTION_LANGUAGES,
@@ -10,11 +9,14 @@ import {
   type TrainingFilters,
   type TrainingQuery
 } from '../../src/domain';
-import { TrainingPresenter } from '../presenters/trainingPresenter';
+import type { Texts } from '../../src/i18n';
+import type { AssessmentService } from '../../src/services/assessmentService';
+import type { TrainingService } from '../../src/services/trainingService';
+import type { TrainingQueryParser } from '../../src/understanding';
 import { ask } from '../ask';
-import type { DialogDeps } from '../dialogDeps';
 import { TRAINING_SEARCH_DIALOG } from '../dialogIds';
-import { AskChoicePrompt, type ChoiceSpec } from '../prompts';
+import { TrainingPresenter } from '../presenters';
+import { AskChoicePrompt, type ChoiceSpec, type PromptDeps } from '../prompts';
 import { TrainingQueryPrompt, type QueryAnswer } from './trainingQueryPrompt';
 
 /** The results being browsed: the filters and the page shown. */
@@ -33,17 +35,24 @@ const DETAILS = `${TRAINING_SEARCH_DIALOG}.details`;
 const CHOICE = `${TRAINING_SEARCH_DIALOG}.choice`;
 const QUERY = `${TRAINING_SEARCH_DIALOG}.query`;
 
+export interface TrainingSearchDialogDeps extends PromptDeps {
+  trainings: TrainingService;
+  /** The person's latest skills profile puts the trainings that fit it first. */
+  assessment: AssessmentService;
+  /** Understands searches typed as sentences. */
+  trainingQueries: TrainingQueryParser;
+}
+
 /**
  * Training search: recommended trainings first when the person has a skills profile, then
  * filters by country, language, EQF level, format and start date — from free text ("online in
  * Portugal") or buttons, in any order — results three at a time, details, and "I'm interested".
  */
 export class TrainingSearchDialog extends ComponentDialog {
-  private readonly presenter: TrainingPresenter;
+  private readonly presenter = new TrainingPresenter();
 
-  constructor(private readonly deps: DialogDeps) {
+  constructor(private readonly deps: TrainingSearchDialogDeps) {
     super(TRAINING_SEARCH_DIALOG);
-    this.presenter = new TrainingPresenter(deps.localizer);
     this.addDialog(new AskChoicePrompt(CHOICE, deps));
     this.addDialog(new TrainingQueryPrompt(QUERY, deps));
     this.addDialog(
@@ -56,17 +65,16 @@ export class TrainingSearchDialog extends ComponentDialog {
 
   /** After a skills assessment, the trainings that fit it come first, with why. */
   private async recommendStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { assessment, userKeyOf, localizer } = this.deps;
-    if (!(await this.mayKeep(step))) return step.next();
-    const lang = getTurnLanguage(step.context);
-    const latest = await assessment.latestCompletedProfile(userKeyOf(step.context));
+    const person = turnPerson(step.context);
+    if (!person.consent.mayKeep) return step.next();
+    const { assessment } = this.deps;
+    const latest = await assessment.latestCompletedProfile(person.userKey);
     if (!latest) return step.next();
     const recommended = assessment.matchingTrainings(latest as AssessmentProfile, undefined, []);
     if (recommended.length === 0) return step.next();
-    const lines = recommended.map((r) =>
-      [this.presenter.summaryLine(r.training, lang, r.nextStart), ...this.presenter.reasons(r.reasons, lang).map((x) => `  ✓ ${x}`)].join('\n')
-    );
-    await step.context.sendActivity([localizer.t(lang, 'trainings:results.recommendedIntro'), ...lines].join('\n\n'));
+    const texts = turnTexts(step.context);
+    const lines = recommended.map((r) => this.presenter.recommendation(r, texts));
+    await step.context.sendActivity([texts.t('trainings:results.recommendedIntro'), ...lines].join('\n\n'));
     return step.next();
   }
 
@@ -81,8 +89,7 @@ export class TrainingSearchDialog extends ComponentDialog {
   private async refineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as QueryAnswer;
     if (answer.kind === 'query') return step.next(answer.query);
-    const lang = getTurnLanguage(step.context);
-    const t = (key: string): string => this.deps.localizer.t(lang, key);
+    const { t } = turnTexts(step.context);
     const pick = (key: string, choices: ChoiceSpec[]): Promise<DialogTurnResult> =>
       ask(step, CHOICE, { key, retryKey: 'eligibility:retry.choice', choices });
     (step.values as { filter?: string }).filter = answer.filter;
@@ -115,26 +122,26 @@ export class TrainingSearchDialog extends ComponentDialog {
   private async showPageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ResultsState;
     (step.values as { state?: ResultsState }).state = state;
-    const { trainings, localizer } = this.deps;
-    const lang = getTurnLanguage(step.context);
-    const t = (key: string, params?: Record<string, unknown>): string => localizer.t(lang, key, params);
+    const { trainings } = this.deps;
+    const texts = turnTexts(step.context);
+    const { t } = texts;
     const results = trainings.search(state.filters);
     if (results.length === 0) {
-      await step.context.sendActivity(`${t('trainings:search.filtersLine', { filters: this.describeFilters(state.filters, lang) })}\n\n${t('trainings:results.none')}`);
+      await step.context.sendActivity(`${t('trainings:search.filtersLine', { filters: this.describeFilters(state.filters, texts) })}\n\n${t('trainings:results.none')}`);
       return step.replaceDialog(STEPS);
     }
     const page = trainings.page(results, state.page);
     const first = (page.page - 1) * page.pageSize + 1;
     const header = [
-      t('trainings:search.filtersLine', { filters: this.describeFilters(state.filters, lang) }),
+      t('trainings:search.filtersLine', { filters: this.describeFilters(state.filters, texts) }),
       t('trainings:results.count', { count: page.total }),
       t('trainings:results.page', { from: first, to: first + page.items.length - 1, total: page.total })
     ].join('\n');
     // One card per training; channels without cards get the same as numbered text.
-    const cards = page.items.map((training, i) => this.presenter.card(training, lang, trainings.nextStart(training), first + i));
+    const cards = page.items.map((training, i) => this.presenter.card(training, texts, trainings.nextStart(training), first + i));
     await step.context.sendActivity({ type: 'message', text: header, attachments: cards, attachmentLayout: 'list' });
     const choices: ChoiceSpec[] = [
-      ...page.items.map((training) => ({ value: `training:${training.id}`, label: this.presenter.title(training, lang) })),
+      ...page.items.map((training) => ({ value: `training:${training.id}`, label: this.presenter.title(training, texts) })),
       ...(page.hasNext ? [{ value: 'more', labelKey: 'trainings:results.more', synonymsKey: 'trainings:results.moreWords' }] : []),
       { value: 'newSearch', labelKey: 'trainings:results.newSearch', synonymsKey: 'trainings:results.newSearchWords' }
     ];
@@ -156,8 +163,7 @@ export class TrainingSearchDialog extends ComponentDialog {
     const { trainings } = this.deps;
     const training = trainings.byId(state.trainingId);
     if (!training) return step.replaceDialog(RESULTS, state);
-    const lang = getTurnLanguage(step.context);
-    await step.context.sendActivity(this.presenter.details(training, lang, trainings.nextStart(training)));
+    await step.context.sendActivity(this.presenter.details(training, turnTexts(step.context), trainings.nextStart(training)));
     return ask(step, CHOICE, {
       key: 'trainings:results.pickAfterDetails',
       retryKey: 'trainings:results.retry',
@@ -174,22 +180,23 @@ export class TrainingSearchDialog extends ComponentDialog {
     const choice = step.result as string;
     if (choice === 'back') return step.replaceDialog(RESULTS, { filters: state.filters, page: state.page } satisfies ResultsState);
     if (choice === 'newSearch') return step.replaceDialog(STEPS);
-    const { trainings, localizer, userKeyOf } = this.deps;
-    const lang = getTurnLanguage(step.context);
+    const { trainings } = this.deps;
+    const texts = turnTexts(step.context);
     const training = trainings.byId(state.trainingId);
     if (!training) return step.endDialog();
-    if (await this.mayKeep(step)) {
-      await trainings.recordInterest(userKeyOf(step.context), training.id, lang, 'search');
-      await step.context.sendActivity(localizer.t(lang, 'trainings:interest.recorded', { title: this.presenter.title(training, lang) }));
+    const person = turnPerson(step.context);
+    if (person.consent.mayKeep) {
+      await trainings.recordInterest(person.userKey, training.id, texts.lang, 'search');
+      await step.context.sendActivity(texts.t('trainings:interest.recorded', { title: this.presenter.title(training, texts) }));
     } else {
-      await step.context.sendActivity(localizer.t(lang, 'trainings:interest.notKept'));
+      await step.context.sendActivity(texts.t('trainings:interest.notKept'));
     }
     return step.endDialog({ interestedIn: training.id });
   }
 
   /** "Portugal, online" — the filters in words, or "all trainings". */
-  private describeFilters(filters: TrainingFilters, lang: string): string {
-    const t = (key: string, params?: Record<string, unknown>): string => this.deps.localizer.t(lang, key, params);
+  private describeFilters(filters: TrainingFilters, texts: Texts): string {
+    const { t } = texts;
     const parts: string[] = [];
     if (filters.country) parts.push(t(`eligibility:country.${filters.country}`));
     if (filters.language) parts.push(t(`trainings:languageName.${filters.language}`));
@@ -197,10 +204,5 @@ export class TrainingSearchDialog extends ComponentDialog {
     if (filters.format) parts.push(t(`trainings:format.${filters.format}`));
     if (filters.startsFrom) parts.push(t('trainings:nextStart', { date: filters.startsFrom }));
     return parts.length > 0 ? parts.join(', ') : t('trainings:search.noFilter');
-  }
-
-  private async mayKeep(step: WaterfallStepContext): Promise<boolean> {
-    const user = await this.deps.userData.get(step.context, {});
-    return hasValidConsent(user, this.deps.privacyNotice.version);
   }
 }

@@ -1,45 +1,54 @@
-import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer } from '../i18n';
+import type { ConversationReferenceService } from '../services/conversationReferenceService';
+import type { Clock } from '../services/clock';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
-import { getTurnLanguage, setProposedLanguages, setTurnLanguage } from './turnLanguage';
-import type { UserData } from './userData';
 
 export interface PasserelleBotDeps {
   conversationState: BotState;
-  userState: BotState;
-  userData: StatePropertyAccessor<UserData>;
   localizer: Localizer;
+  /** Loads the person of each turn (language, consent). */
+  people: People;
+  /** Keeps where each person can be reached later (only for people whose data may be kept). */
+  references: ConversationReferenceService;
+  /** The pseudonymous key of the turn's user. */
+  userKeyOf: (context: TurnContext) => string;
+  clock: Clock;
   /** The root dialog (a ComponentDialog, so that dialogs pushed on top of it resume it). */
   mainDialog: Dialog;
-  mainDialogId: string;
   /** The language dialog, pushed on top of whatever runs when the person asks to change language. */
   languageDialog: Dialog;
-  languageDialogId: string;
 }
 
 /**
- * The bot: sets the turn's language, handles global commands (help, restart, language, menu)
- * before any dialog, runs the dialogs, and saves state once at the end of the turn.
+ * The bot: starts the turn (the person, their language), handles global commands (help,
+ * restart, language, menu) before any dialog, runs the dialogs, and saves the conversation
+ * state once at the end of the turn. What is known of the person lives in the services'
+ * repositories, not in bot state.
  */
 export class PasserelleBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** What was last kept as this conversation's reference, so it is written only when it changes. */
+  private readonly reachedAt: StatePropertyAccessor<string>;
   private readonly commands: GlobalCommandRecognizer;
 
   constructor(private readonly deps: PasserelleBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.reachedAt = deps.conversationState.createProperty<string>('reachedAt');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.mainDialog);
     this.dialogs.add(deps.languageDialog);
     this.commands = new GlobalCommandRecognizer(deps.localizer);
 
     this.onTurn(async (context, next) => {
-      await this.setLanguage(context);
+      await this.startTurn(context);
       // Replies carry the language they are written in (not the channel's locale).
       context.onSendActivities(async (ctx, activities, nextSend) => {
-        const lang = getTurnLanguage(ctx);
+        const lang = turnLanguage(ctx);
         for (const activity of activities) if (activity.type === 'message') activity.locale = lang;
         return nextSend();
       });
@@ -53,77 +62,96 @@ export class PasserelleBot extends ActivityHandler {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
       if (joined) {
         const dc = await this.dialogs.createContext(context);
-        if (!dc.activeDialog) await dc.beginDialog(deps.mainDialogId, { greet: true });
+        if (!dc.activeDialog) await dc.beginDialog(deps.mainDialog.id, { greet: true });
       }
       await next();
     });
   }
 
-  /** Runs the turn, then saves conversation and user state (each written only if changed). */
+  /** Runs the turn, then saves the conversation state (written only if changed). */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
   }
 
   /**
-   * The person's chosen language; before they choose, the channel's locale; when the locale
-   * says nothing, the script of their message (Arabic script → ar, fa, ps, ckb offered first).
+   * Loads the person, and sets the language of the replies: their chosen language; before they
+   * choose, the channel's locale; when the locale says nothing, the script of their message
+   * (Arabic script → ar, fa, ps, ckb offered first).
    */
-  private async setLanguage(context: TurnContext): Promise<void> {
-    const { localizer, userData } = this.deps;
-    const user = await userData.get(context, {});
-    if (localizer.isSupported(user.language)) {
-      setTurnLanguage(context, user.language);
-      return;
-    }
+  private async startTurn(context: TurnContext): Promise<void> {
+    const { localizer, people } = this.deps;
+    const person = await people.load(this.deps.userKeyOf(context));
     const fromLocale = localizer.match(context.activity.locale);
     const proposed = fromLocale ? [fromLocale] : languagesFromScript(context.activity.text, localizer.languages);
-    setProposedLanguages(context, proposed);
-    setTurnLanguage(context, proposed[0] ?? localizer.defaultLanguage);
+    const language = localizer.isSupported(person.language) ? person.language : (proposed[0] ?? localizer.defaultLanguage);
+    startTurn(context, { localizer, person, language, proposedLanguages: proposed });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const command = this.commands.recognize(context.activity.text);
-    if (command) {
-      await this.runCommand(dc, command);
-      return;
+    if (command) await this.runCommand(dc, command);
+    else {
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete) {
+        await dc.beginDialog(this.deps.mainDialog.id, { greet: result.status === DialogTurnStatus.empty });
+      }
     }
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete) {
-      await dc.beginDialog(this.deps.mainDialogId, { greet: result.status === DialogTurnStatus.empty });
-    }
+    await this.rememberWhereToReach(context);
+  }
+
+  /**
+   * Keeps this conversation as the person's latest (where referral updates and answers from a
+   * caseworker reach them), when their data may be kept; written only when it changed.
+   */
+  private async rememberWhereToReach(context: TurnContext): Promise<void> {
+    const person = turnPerson(context);
+    if (!person.consent.mayKeep) return;
+    const reference = TurnContext.getConversationReference(context.activity);
+    const stored = {
+      userKey: person.userKey,
+      channelId: reference.channelId ?? context.activity.channelId,
+      serviceUrl: reference.serviceUrl ?? context.activity.serviceUrl,
+      conversationId: reference.conversation?.id ?? context.activity.conversation.id,
+      userId: reference.user?.id ?? context.activity.from.id,
+      botId: reference.bot?.id ?? context.activity.recipient?.id ?? '',
+      locale: reference.locale ?? null,
+      updatedAt: this.deps.clock()
+    };
+    const fingerprint = JSON.stringify([person.userKey, stored.channelId, stored.serviceUrl, stored.conversationId, stored.userId, stored.botId, stored.locale]);
+    if ((await this.reachedAt.get(context)) === fingerprint) return;
+    await this.deps.references.remember(stored);
+    await this.reachedAt.set(context, fingerprint);
   }
 
   private async runCommand(dc: DialogContext, command: GlobalCommand): Promise<void> {
-    const { localizer, mainDialogId, languageDialogId } = this.deps;
+    const { mainDialog, languageDialog } = this.deps;
     const { context } = dc;
     switch (command) {
       case 'help': {
-        await context.sendActivity(localizer.t(getTurnLanguage(context), 'common:help'));
+        await context.sendActivity(turnTexts(context).t('common:help'));
         if (dc.activeDialog) await dc.repromptDialog();
-        else await dc.beginDialog(mainDialogId, {});
+        else await dc.beginDialog(mainDialog.id, {});
         return;
       }
       case 'restart': {
         // A first message such as Telegram's "/start" is a restart of nothing: greet instead.
         const fresh = !dc.activeDialog;
         await dc.cancelAllDialogs();
-        if (!fresh) await context.sendActivity(localizer.t(getTurnLanguage(context), 'common:restarted'));
-        await dc.beginDialog(mainDialogId, { greet: fresh });
+        if (!fresh) await context.sendActivity(turnTexts(context).t('common:restarted'));
+        await dc.beginDialog(mainDialog.id, { greet: fresh });
         return;
       }
       case 'menu':
         await dc.cancelAllDialogs();
-        await dc.beginDialog(mainDialogId, { greet: false });
+        await dc.beginDialog(mainDialog.id, { greet: false });
         return;
       case 'language':
         // Pushed on top: when it ends, the dialog below resumes and asks its question again,
         // now in the new language.
-        await dc.beginDialog(languageDialogId);
+        await dc.beginDialog(languageDialog.id);
         return;
     }
   }
 }
-

@@ -22,10 +22,3 @@ export class PseudonymousConversationState extends BotState {
     );
   }
 }
-
-/** User state stored under a pseudonymous key (`user/<hmac>`): remembered across conversations. */
-export class PseudonymousUserState extends BotState {
-  constructor(storage: Storage, secret: string) {
-    super(storage, (context: TurnContext) => Promise.resolve(`user/${userKeyOf(secret, context)}`));
-  }
-}

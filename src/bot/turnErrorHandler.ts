@@ -2,7 +2,7 @@ import type { BotState, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Localizer } from '../i18n';
 import { CorruptStateError } from '../storage/errors';
-import { peekTurnLanguage } from './turnLanguage';
+import { peekTurnLanguage } from '../conversation';
 
 /** Errors after which the conversation's saved state cannot be used again. */
 export function isCorruptStateError(error: unknown): boolean {

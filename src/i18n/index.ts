@@ -1,4 +1,4 @@
-export { Localizer, LocaleLoadError, type TranslateParams } from './localizer';
+export { Localizer, LocaleLoadError, type Texts, type TranslateParams } from './localizer';
 export { matchLanguage, resolveLanguage, isRightToLeft, RTL_LANGUAGES } from './languages';
 export { languagesFromScript } from './scriptDetection';
 export { formatDate, formatDay } from './format';

@@ -5,6 +5,18 @@ import { matchLanguage, resolveLanguage } from './languages';
 
 export type TranslateParams = Record<string, unknown>;
 
+/** The texts of one language: what presenters and dialogs write with. */
+export interface Texts {
+  /** The language these texts are in. */
+  readonly lang: string;
+  /** Translates `key` (`namespace:key`). */
+  t(key: string, params?: TranslateParams): string;
+  /** A `|`-separated list (synonyms, command words). */
+  list(key: string): string[];
+  /** Whether `key` exists in this language itself (no fallback). */
+  has(key: string): boolean;
+}
+
 /** Locale files are missing or unreadable: names the file. */
 export class LocaleLoadError extends Error {
   override readonly name = 'LocaleLoadError';
@@ -70,6 +82,17 @@ export class Localizer {
       showSupportNotice: false
     } as never);
     return new Localizer(instance, languages, defaultLanguage, [...namespaces]);
+  }
+
+  /** The texts of `lang` (an unknown language falls back to the default one). */
+  textsIn(lang: string): Texts {
+    const resolved = this.isSupported(lang) ? lang : this.defaultLanguage;
+    return {
+      lang: resolved,
+      t: (key, params) => this.t(resolved, key, params),
+      list: (key) => this.list(resolved, key),
+      has: (key) => this.has(resolved, key)
+    };
   }
 
   /** Translates `key` in `lang` (falls back to the default language for an unknown one). */

@@ -54,7 +54,7 @@ export function createEligibilityHandler(deps: {
     const { answers, asOf } = parsed.data;
     const lang = localizer.resolve(parsed.data.lang);
     const result = eligibility.evaluate(answers, asOf);
-    const explained = explainEligibility(result, lang, localizer);
+    const explained = explainEligibility(result, localizer.textsIn(lang));
     res.send(200, {
       rulesVersion: result.rulesVersion,
       asOf: result.asOf,

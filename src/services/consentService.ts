@@ -1,38 +1,59 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsentDecision, ConsentRecord, ConsentRepository, UserKey, UserProfileRepository } from '../storage/ports';
+import { consentStatus, type ConsentStatus, type UserKey } from '../domain';
+import type { ConsentRepository } from '../storage';
 import type { Clock } from './clock';
 
-export interface ConsentDecisionInput {
-  userKey: UserKey;
-  decision: ConsentDecision;
-  noticeVersion: string;
-  language: string;
-  guardianConfirmed: boolean | null;
+/** The privacy notice in force: its version and how long personal data is kept. */
+export interface PrivacyNoticeTerms {
+  version: string;
+  retentionDays: number;
 }
 
-/** Records consent decisions (append-only, with notice version, language and time). */
+/** A decision about the privacy notice in force. */
+export interface ConsentDecisionInput {
+  userKey: UserKey;
+  /** True: they agree that their personal data is kept. */
+  granted: boolean;
+  /** The language the notice was shown in. */
+  language: string;
+  /** Set when a guardian had to agree: whether they did. */
+  guardianConfirmed?: boolean | null;
+}
+
+/**
+ * The one place that answers "may we keep this person's data?" (the rule is the domain's
+ * `consentStatus`) and records decisions, append-only, with the notice version, language and
+ * time. The chat, the console and the partner API all ask it.
+ */
 export class ConsentService {
   constructor(
     private readonly consents: ConsentRepository,
-    private readonly profiles: UserProfileRepository,
+    readonly notice: PrivacyNoticeTerms,
     private readonly clock: Clock
   ) {}
 
-  async record(input: ConsentDecisionInput): Promise<ConsentRecord> {
-    const record: ConsentRecord = { id: randomUUID(), decidedAt: this.clock(), ...input };
+  /** Where the person stands with the notice in force. */
+  async status(userKey: UserKey): Promise<ConsentStatus> {
+    return consentStatus(await this.consents.latest(userKey), this.notice.version);
+  }
+
+  /** Whether the person's personal data may be kept now. */
+  async mayKeep(userKey: UserKey): Promise<boolean> {
+    return (await this.status(userKey)).mayKeep;
+  }
+
+  /** Records a decision about the notice in force; returns where the person now stands. */
+  async decide(input: ConsentDecisionInput): Promise<ConsentStatus> {
+    const record = {
+      id: randomUUID(),
+      userKey: input.userKey,
+      decision: input.granted ? ('granted' as const) : ('refused' as const),
+      noticeVersion: this.notice.version,
+      language: input.language,
+      guardianConfirmed: input.guardianConfirmed ?? null,
+      decidedAt: this.clock()
+    };
     await this.consents.append(record);
-    if (input.decision === 'granted' && input.guardianConfirmed !== false) {
-      await this.profiles.upsert({ userKey: input.userKey, language: input.language });
-    }
-    return record;
-  }
-
-  /** Keeps the stored profile's language in step with the person's choice (consented users only). */
-  async rememberLanguage(userKey: UserKey, language: string): Promise<void> {
-    await this.profiles.upsert({ userKey, language });
-  }
-
-  latest(userKey: UserKey): Promise<ConsentRecord | null> {
-    return this.consents.latest(userKey);
+    return consentStatus(record, this.notice.version);
   }
 }

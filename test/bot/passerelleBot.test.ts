@@ -1,26 +1,21 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
-import { LanguageDialog, MainDialog, LANGUAGE_DIALOG, MAIN_DIALOG } from '../../dialogs';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { createDialogs } from '../../src/bot/createDialogs';
 import { PasserelleBot } from '../../src/bot/passerelleBot';
 import { languagesFromScript } from '../../src/i18n';
-import type { UserData } from '../../src/bot/userData';
-import { dialogHarness } from '../support/dialogHarness';
+import { dialogHarness, userKeyOf } from '../support/dialogHarness';
 
 async function botAdapter(locale = 'en-US') {
   const harness = await dialogHarness({ lang: 'en' });
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const userData = userState.createProperty<UserData>('user');
-  const deps = { ...harness.deps, userData };
+  const dialogs = createDialogs(harness.services);
   const bot = new PasserelleBot({
-    conversationState,
-    userState,
-    userData,
-    localizer: deps.localizer,
-    mainDialog: new MainDialog(deps),
-    mainDialogId: MAIN_DIALOG,
-    languageDialog: new LanguageDialog(deps),
-    languageDialogId: LANGUAGE_DIALOG
+    conversationState: new ConversationState(new MemoryStorage()),
+    localizer: harness.services.localizer,
+    people: harness.services.people,
+    references: harness.references,
+    userKeyOf,
+    clock: () => harness.now,
+    mainDialog: dialogs.main,
+    languageDialog: dialogs.language
   });
   const adapter = new TestAdapter((context) => bot.run(context), { locale } as Partial<Activity>);
   return { adapter, harness };
@@ -90,7 +85,7 @@ describe('global commands, anywhere in a conversation', () => {
     'with no channel locale, proposes languages from the script of the first message (%s)',
     async (text) => {
       const { adapter, harness } = await botAdapter('');
-      const { localizer } = harness.deps;
+      const { localizer } = harness.services;
       const expected = languagesFromScript(text, localizer.languages)[0] ?? localizer.defaultLanguage;
       adapter.activeQueue.splice(0);
       await adapter.receiveActivity({ type: 'message', text, locale: undefined });
@@ -119,5 +114,24 @@ describe('global commands, anywhere in a conversation', () => {
     expect(reply).toMatch(/[\u0600-\u06FF]/);
     adapter.template.conversation = { id: 'another-conversation', isGroup: false, conversationType: 'personal', name: '' };
     expect(await say(adapter, 'salut')).toMatch(/[\u0600-\u06FF]/);
+  });
+});
+
+describe('where a person can be reached later', () => {
+  it('keeps the latest conversation of a person who agreed, and nothing for one who refused', async () => {
+    const { adapter, harness } = await botAdapter();
+    await say(adapter, 'hi');
+    await say(adapter, 'English');
+    expect(await harness.storage.conversationReferences.latest('key-user1')).toBeNull();
+    await say(adapter, 'yes');
+    const kept = await harness.storage.conversationReferences.latest('key-user1');
+    expect(kept).toMatchObject({ channelId: 'test', conversationId: 'Convo1', userId: 'user1', locale: 'en-US' });
+    adapter.template.conversation = { id: 'a-later-conversation', isGroup: false, conversationType: 'personal', name: '' };
+    await say(adapter, 'menu');
+    expect((await harness.storage.conversationReferences.latest('key-user1'))?.conversationId).toBe('a-later-conversation');
+
+    const refusing = await botAdapter();
+    for (const text of ['hi', 'English', 'no', 'menu']) await say(refusing.adapter, text);
+    expect(await refusing.harness.storage.conversationReferences.latest('key-user1')).toBeNull();
   });
 });

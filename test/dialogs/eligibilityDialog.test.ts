@@ -1,23 +1,22 @@
-import { DialogTestClient } from 'botbuilder-testing';
-import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { EligibilityDialog } from '../../dialogs';
 import type { EligibilityResult } from '../../src/domain';
-import { CONSENTED, dialogHarness } from '../support/dialogHarness';
+import { consented } from '../support/dialogHarness';
+import { describeDialogTable, type DialogCase } from '../support/dialogTable';
 
-/** Each case: what the person says, and a fragment of the bot's last reply to it. */
-type Step = [utterance: string, expectedReply: RegExp];
+const outcomesOf = (result: unknown): Record<string, string> =>
+  Object.fromEntries((result as EligibilityResult).programmes.map((p) => [p.programme, p.outcome]));
 
-interface Case {
-  name: string;
-  lang: string;
-  steps: Step[];
-  outcomes: Record<string, string>;
-}
+/** The check is stored once, in the person's language, when they agreed. */
+const storedIn = (lang: string): DialogCase['then'] => async ({ harness }) => {
+  const stored = await harness.storage.eligibilityChecks.listByUser('key-user1');
+  expect(stored.map((s) => s.language)).toEqual([lang]);
+};
 
-const CASES: Case[] = [
+const CASES: DialogCase[] = [
   {
     name: 'young NEET in France, by words',
     lang: 'en',
+    person: consented('en'),
     steps: [
       ['go', /How old are you\?/],
       ['twenty two', /In which country/],
@@ -25,13 +24,17 @@ const CASES: Case[] = [
       ['nothing', /highest diploma/],
       ['primary school', /region or city/],
       ['Lyon', /live in a camp/],
-      ['nope', /I have saved your answers/]
+      ['nope', /DIGI@TER/, /I have saved your answers/]
     ],
-    outcomes: { digiter: 'eligible', camplus: 'not_eligible' }
+    then: async (outcome) => {
+      expect(outcomesOf(outcome.result)).toEqual({ digiter: 'eligible', camplus: 'not_eligible' });
+      await storedIn('en')!(outcome);
+    }
   },
   {
     name: 'retries on answers that are not understood, saying what was not understood',
     lang: 'en',
+    person: consented('en'),
     steps: [
       ['go', /How old are you\?/],
       ['banana', /I did not understand “banana”.*type your age as a number/s],
@@ -44,11 +47,12 @@ const CASES: Case[] = [
       ['yes', /lead a project/],
       ['I want to start one', /I have saved your answers/]
     ],
-    outcomes: { digiter: 'not_eligible', camplus: 'eligible' }
+    then: ({ result }) => expect(outcomesOf(result)).toEqual({ digiter: 'not_eligible', camplus: 'eligible' })
   },
   {
     name: 'French camp resident over 29 with a vocational certificate',
     lang: 'fr',
+    person: consented('fr'),
     steps: [
       ['go', /Quel âge avez-vous/],
       ['35', /Dans quel pays/],
@@ -59,11 +63,15 @@ const CASES: Case[] = [
       ['oui', /projet/],
       ['non', /J'ai enregistré/]
     ],
-    outcomes: { digiter: 'not_eligible', camplus: 'not_eligible' }
+    then: async (outcome) => {
+      expect(outcomesOf(outcome.result)).toEqual({ digiter: 'not_eligible', camplus: 'not_eligible' });
+      await storedIn('fr')!(outcome);
+    }
   },
   {
     name: 'Arabic, digits in Arabic script',
     lang: 'ar',
+    person: consented('ar'),
     steps: [
       ['go', /[\u0600-\u06FF]/],
       ['١٧', /[\u0600-\u06FF]/],
@@ -73,36 +81,53 @@ const CASES: Case[] = [
       ['نعم', /[\u0600-\u06FF]/],
       ['1', /[\u0600-\u06FF]/]
     ],
-    outcomes: { digiter: 'not_eligible', camplus: 'needs_adviser' }
+    then: ({ result }) => expect(outcomesOf(result)).toEqual({ digiter: 'not_eligible', camplus: 'needs_adviser' })
+  },
+  {
+    name: 'stores nothing for a person who refused consent, and says so',
+    lang: 'en',
+    person: { language: 'en', consent: 'refused' },
+    steps: [['go', /How old are you\?/], ['22', /country/], ['FR', /doing now/], ['4', /diploma/], ['1', /region/], ['skip', /camp/], ['no', /not saved|did not save|not keep/i]],
+    then: async ({ harness }) => expect(await harness.storage.eligibilityChecks.listByUser('key-user1')).toEqual([])
+  },
+  {
+    name: 'a 14-year-old in France needs a guardian; the guardian refuses, nothing is kept',
+    lang: 'en',
+    person: consented('en'),
+    steps: [
+      ['go', /How old are you\?/],
+      ['14', /country/],
+      ['France', /parent or guardian/, /Does your parent or guardian agree/],
+      ['no', /I will not keep your answers/, /What are you doing now\?/],
+      ['nothing', /diploma/],
+      ['none', /region/],
+      ['skip', /camp/],
+      ['no', /DIGI@TER/]
+    ],
+    then: async ({ harness }) => {
+      expect(await harness.storage.eligibilityChecks.listByUser('key-user1')).toEqual([]);
+      expect((await harness.storage.consents.latest('key-user1'))?.guardianConfirmed).toBe(false);
+    }
+  },
+  {
+    name: 'a 14-year-old whose guardian agrees is kept, with the guardian recorded',
+    lang: 'en',
+    person: consented('en'),
+    steps: [
+      ['go', /How old/],
+      ['14', /country/],
+      ['France', /Does your parent or guardian agree/],
+      ['yes', /Your parent or guardian agreed/, /What are you doing now\?/],
+      ['nothing', /diploma/],
+      ['none', /region/],
+      ['skip', /camp/],
+      ['no', /I have saved your answers/]
+    ],
+    then: async ({ harness }) => {
+      expect(await harness.storage.eligibilityChecks.listByUser('key-user1')).toHaveLength(1);
+      expect((await harness.storage.consents.latest('key-user1'))?.guardianConfirmed).toBe(true);
+    }
   }
 ];
 
-describe('EligibilityDialog', () => {
-  it.each(CASES)('$name', async ({ lang, steps, outcomes }) => {
-    const harness = await dialogHarness({ lang, user: { ...CONSENTED, language: lang } });
-    const client = new DialogTestClient('test', new EligibilityDialog(harness.deps), undefined, harness.middlewares);
-    for (const [utterance, expected] of steps) {
-      // sendActivity returns the first reply of the turn; getNextReply gives the others.
-      const first = (await client.sendActivity(utterance)) as { text?: string } | undefined;
-      const replies: string[] = [first?.text ?? ''];
-      for (let reply = client.getNextReply(); reply; reply = client.getNextReply()) replies.push(reply.text ?? '');
-      expect(replies.join('\n')).toMatch(expected);
-    }
-    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
-    const result = client.dialogTurnResult.result as EligibilityResult;
-    expect(Object.fromEntries(result.programmes.map((p) => [p.programme, p.outcome]))).toEqual(outcomes);
-    const stored = await harness.storage.eligibilityChecks.listByUser('key-user1');
-    expect(stored).toHaveLength(1);
-    expect(stored[0]!.language).toBe(lang);
-    await harness.storage.close();
-  });
-
-  it('stores nothing without consent', async () => {
-    const harness = await dialogHarness({ lang: 'en', user: { language: 'en', consent: { ...CONSENTED.consent!, decision: 'refused' } } });
-    const client = new DialogTestClient('test', new EligibilityDialog(harness.deps), undefined, harness.middlewares);
-    for (const text of ['go', '22', 'FR', '4', '1', 'skip', 'no']) await client.sendActivity(text);
-    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
-    expect(await harness.storage.eligibilityChecks.listByUser('key-user1')).toEqual([]);
-    await harness.storage.close();
-  });
-});
+describeDialogTable('EligibilityDialog', (h) => new EligibilityDialog({ ...h.services }), CASES);

@@ -1,17 +1,18 @@
 import path from 'node:path';
-import { MemoryStorage, UserState, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
 import { SHIPPED_LANGUAGES } from '../../src/config';
 import { loadContent } from '../../src/content';
+import { People, startTurn } from '../../src/conversation';
 import { Localizer } from '../../src/i18n';
 import { loadLexicons, TrainingQueryParser } from '../../src/understanding';
 import { openSqliteStorage, type StorageBundle } from '../../src/storage';
 import { ConsentService } from '../../src/services/consentService';
+import { ConversationReferenceService } from '../../src/services/conversationReferenceService';
 import { EligibilityService } from '../../src/services/eligibilityService';
 import { AssessmentService } from '../../src/services/assessmentService';
+import { ProfileService } from '../../src/services/profileService';
 import { TrainingService } from '../../src/services/trainingService';
-import { setTurnLanguage } from '../../src/bot/turnLanguage';
-import type { UserData } from '../../src/bot/userData';
-import type { DialogDeps } from '../../dialogs';
+import type { DialogServices } from '../../src/bot/createDialogs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -19,50 +20,65 @@ export const content = loadContent(path.join(ROOT, 'content'));
 export const localizer = Localizer.load(path.join(ROOT, 'locales'), SHIPPED_LANGUAGES, 'fr');
 export const lexicons = loadLexicons(path.join(ROOT, 'lexicons'));
 
-export interface DialogHarness {
-  deps: DialogDeps;
-  storage: StorageBundle;
-  userState: UserState;
-  /** Sets the turn language (as the bot does) and saves user state after each turn. */
-  middlewares: Middleware[];
+/** The pseudonymous key the harness gives a channel user id (the TestAdapter's user is `user1`). */
+export const userKeyOf = (context: TurnContext): string => `key-${context.activity.from.id}`;
+
+/** Who the person is before the test starts. */
+export interface KnownPerson {
+  /** The user id on the channel (default `user1`, the TestAdapter's). */
+  userId?: string;
+  language?: string;
+  consent?: 'granted' | 'refused';
 }
 
-/** Real services on an in-memory SQLite database, for dialog tests. */
-export async function dialogHarness(options: { lang: string; user?: UserData; today?: string }): Promise<DialogHarness> {
+export interface DialogHarness {
+  /** What dialogs are built from: real services on an in-memory SQLite database. */
+  services: DialogServices;
+  storage: StorageBundle;
+  references: ConversationReferenceService;
+  /** Starts each turn as the bot does: loads the person and sets the turn's language. */
+  middlewares: Middleware[];
+  now: Date;
+}
+
+/** Real services on an in-memory SQLite database, for dialog and bot tests. */
+export async function dialogHarness(options: { lang: string; person?: KnownPerson; today?: string }): Promise<DialogHarness> {
   const storage = await openSqliteStorage({ file: ':memory:' });
-  const userState = new UserState(new MemoryStorage());
-  const userData = userState.createProperty<UserData>('user');
   const now = new Date(`${options.today ?? '2026-11-29'}T10:00:00Z`);
-  const deps: DialogDeps = {
+  const clock = () => now;
+  const consent = new ConsentService(storage.consents, content.privacyNotice, clock);
+  const profiles = new ProfileService(storage.profiles);
+  const people = new People({ consent, profiles });
+  const known = options.person;
+  if (known) {
+    const userKey = `key-${known.userId ?? 'user1'}`;
+    if (known.language) await profiles.setLanguage(userKey, known.language);
+    if (known.consent) await consent.decide({ userKey, granted: known.consent === 'granted', language: known.language ?? options.lang });
+  }
+  const services: DialogServices = {
     localizer,
     lexicons,
-    userData,
-    userKeyOf: (context: TurnContext) => `key-${context.activity.from.id}`,
-    consent: new ConsentService(storage.consents, storage.profiles, () => now),
-    eligibility: new EligibilityService(content, storage.eligibilityChecks, () => now, 'Europe/Paris'),
-    assessment: new AssessmentService(content, storage.assessments, storage.profileLinks, () => now, {
-      timeZone: 'Europe/Paris',
-      linkValidityDays: 7
-    }),
-    trainings: new TrainingService(content, storage.trainingInterests, () => now, 'Europe/Paris'),
+    people,
+    eligibility: new EligibilityService(content, storage.eligibilityChecks, clock, 'Europe/Paris'),
+    assessment: new AssessmentService(content, storage.assessments, storage.profileLinks, clock, { timeZone: 'Europe/Paris', linkValidityDays: 7 }),
+    trainings: new TrainingService(content, storage.trainingInterests, clock, 'Europe/Paris'),
     trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
-    publicBaseUrl: 'http://passerelle.test',
-    privacyNotice: content.privacyNotice
+    notice: content.privacyNotice,
+    publicBaseUrl: 'http://passerelle.test'
   };
   const middlewares: Middleware[] = [
     {
       onTurn: async (context, next) => {
-        const user = await userData.get(context, options.user ?? {});
-        setTurnLanguage(context, user.language ?? options.lang);
+        const person = await people.load(userKeyOf(context));
+        startTurn(context, { localizer, person, language: person.language ?? options.lang, proposedLanguages: [] });
         await next();
-        await userState.saveChanges(context);
       }
     }
   ];
-  return { deps, storage, userState, middlewares };
+  return { services, storage, references: new ConversationReferenceService(storage.conversationReferences), middlewares, now };
 }
 
-export const CONSENTED: UserData = {
-  language: 'en',
-  consent: { decision: 'granted', noticeVersion: content.privacyNotice.version, guardianConfirmed: null }
-};
+/** A person who chose `language` and agreed to the privacy notice. */
+export function consented(language: string): KnownPerson {
+  return { language, consent: 'granted' };
+}

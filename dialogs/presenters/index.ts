@@ -1,0 +1,3 @@
+export { TrainingPresenter } from './trainingPresenter';
+export { assessmentSummary, profileCard, type AssessmentSummaryInput } from './assessmentSummary';
+export { eligibilityResultMessage } from './eligibilityResult';

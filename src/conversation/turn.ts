@@ -1,0 +1,88 @@
+import type { TurnContext } from 'botbuilder';
+import type { ConsentStatus, UserKey } from '../domain';
+import type { Localizer, Texts } from '../i18n';
+
+/** The person of a turn, as the dialogs see it: loaded once when the turn starts. */
+export interface TurnPerson {
+  /** Their pseudonymous key (HMAC of channel and channel user id). */
+  readonly userKey: UserKey;
+  /** The language they chose, or undefined before they chose one. */
+  readonly language: string | undefined;
+  /** Where they stand with the privacy notice in force. */
+  readonly consent: ConsentStatus;
+}
+
+/** What the bot sets when a turn starts (see `startTurn`). */
+export interface TurnStart {
+  localizer: Localizer;
+  person: TurnPerson;
+  /** The language replies start in: the person's choice, else the channel's locale or the script of their message. */
+  language: string;
+  /** Languages to offer first when the person chooses one. */
+  proposedLanguages: readonly string[];
+}
+
+interface TurnData {
+  localizer: Localizer;
+  person: TurnPerson;
+  language: string;
+  proposedLanguages: readonly string[];
+}
+
+const TURN = Symbol('passerelle.turn');
+
+function data(context: TurnContext): TurnData {
+  const turn = context.turnState.get(TURN) as TurnData | undefined;
+  if (!turn) throw new Error('the turn has not started: the bot must call startTurn first');
+  return turn;
+}
+
+/** Starts a turn: the person, the language replies are written in, the languages to propose. */
+export function startTurn(context: TurnContext, start: TurnStart): void {
+  context.turnState.set(TURN, { ...start } satisfies TurnData);
+}
+
+/** The language this turn's replies are written in. */
+export function turnLanguage(context: TurnContext): string {
+  return data(context).language;
+}
+
+/** The turn language if the turn has started (for error handlers), else undefined. */
+export function peekTurnLanguage(context: TurnContext): string | undefined {
+  return (context.turnState.get(TURN) as TurnData | undefined)?.language;
+}
+
+/** Switches the language of the replies still to come in this turn. */
+export function setTurnLanguage(context: TurnContext, lang: string): void {
+  data(context).language = lang;
+}
+
+/** Languages to offer first when the person chooses one (from the channel locale or the script). */
+export function proposedLanguages(context: TurnContext): readonly string[] {
+  return data(context).proposedLanguages;
+}
+
+/** The texts of the turn's language, following it when it changes during the turn. */
+export function turnTexts(context: TurnContext): Texts {
+  const turn = data(context);
+  return {
+    get lang() {
+      return turn.language;
+    },
+    t: (key, params) => turn.localizer.t(turn.language, key, params),
+    list: (key) => turn.localizer.list(turn.language, key),
+    has: (key) => turn.localizer.has(turn.language, key)
+  };
+}
+
+/** The person of this turn. */
+export function turnPerson(context: TurnContext): TurnPerson {
+  return data(context).person;
+}
+
+/** Replaces what the dialogs see of the person (only `People` calls it, after recording a decision). */
+export function updateTurnPerson(context: TurnContext, changes: Partial<Omit<TurnPerson, 'userKey'>>): TurnPerson {
+  const turn = data(context);
+  turn.person = { ...turn.person, ...changes };
+  return turn.person;
+}
