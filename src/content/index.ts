@@ -7,3 +7,4 @@ export { ContentValidationError } from './contentValidationError';
 export type { ContentProblem } from './contentValidationError';
 export { eligibilityRulesSchema, countriesFileSchema, privacyNoticeSchema, criterionRuleSchema } from './schemas';
 export type { CountryInfo } from '../domain';
+export { loadPartners, PARTNERS_FILE, partnersFileSchema } from './partners';

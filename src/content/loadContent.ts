@@ -1,9 +1,13 @@
 import { COUNTRY_CODES } from '../domain';
 import type { CountryCode, CountryInfo, EligibilityRules } from '../domain';
 import type { Questionnaires } from '../domain/assessment';
+import type { PartnerDirectory } from '../domain/referrals';
 import type { TrainingCatalogue } from '../domain/trainings';
+import { loadPartners } from './partners';
 import { loadQuestionnaires } from './questionnaires';
-import { readValidated } from './readContentFile';
+import path from 'node:path';
+import { ContentValidationError } from './contentValidationError';
+import { displayPath, readValidated } from './readContentFile';
 import { loadTrainingCatalogue } from './trainingCatalogue';
 import { countriesFileSchema, eligibilityRulesSchema, privacyNoticeSchema } from './schemas';
 
@@ -22,6 +26,8 @@ export interface Content {
   questionnaires: Questionnaires;
   /** The training catalogue (sample data until an administrator replaces it). */
   trainings: TrainingCatalogue;
+  /** The partner organisations referrals go to (sample data until an administrator replaces it). */
+  partners: PartnerDirectory;
 }
 
 /** File names inside the content directory. */
@@ -51,5 +57,11 @@ export function loadContent(dir: string): Content {
 
   const questionnaires = loadQuestionnaires(dir);
   const trainings = loadTrainingCatalogue(dir);
-  return { eligibilityRules, countries, privacyNotice, questionnaires, trainings };
+  const partners = loadPartners(dir);
+  const known = new Set(partners.partners.map((p) => p.id));
+  const unknown = [...new Set(trainings.trainings.map((t) => t.partnerId))].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new ContentValidationError(displayPath(path.join(dir, 'trainings.json')), unknown.map((id) => ({ path: 'trainings[].partnerId', message: `"${id}" is not a partner of partners.json` })));
+  }
+  return { eligibilityRules, countries, privacyNotice, questionnaires, trainings, partners };
 }

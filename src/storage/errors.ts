@@ -42,3 +42,14 @@ export class ConcurrentUpdateError extends Error {
     super(`${collection}: "${id}" is no longer at version ${expectedVersion} (saved or deleted by another writer)`);
   }
 }
+
+/**
+ * A programme with a fixed number of places (CAMPLUS: 180) has none left: the save that would
+ * have taken one was refused, and nothing was written.
+ */
+export class CapacityReachedError extends Error {
+  override readonly name = 'CapacityReachedError';
+  constructor(readonly programme: string, readonly capacity: number) {
+    super(`${programme}: all ${capacity} places are taken`);
+  }
+}

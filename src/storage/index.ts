@@ -1,6 +1,7 @@
 /** Public surface of storage: ports, errors and the factories. Adapters' classes stay inside. */
 export type * from './ports';
 export {
+  CapacityReachedError,
   ConcurrentUpdateError,
   CorruptStateError,
   DuplicateKeyError,

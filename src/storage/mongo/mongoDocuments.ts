@@ -15,7 +15,9 @@ export const COLLECTIONS = {
   conversationReferences: 'conversationReferences',
   referrals: 'referrals',
   outbox: 'outbox',
-  writeClaims: 'writeClaims'
+  writeClaims: 'writeClaims',
+  referralPlaces: 'referralPlaces',
+  partnerApiKeys: 'partnerApiKeys'
 } as const;
 
 /**
@@ -177,4 +179,23 @@ export interface OutboxDocument {
   leaseOwner: string | null;
   leaseUntil: Date | null;
   seq: ObjectId;
+}
+
+/** One of a programme's limited places (`_id` = `<programme>#<place>`), held by one referral. */
+export interface ReferralPlaceDocument {
+  _id: string;
+  programme: string;
+  place: number;
+  referralId: string;
+  takenAt: Date;
+}
+
+/** A partner's API key (`_id` = its public id); only the hash of the secret. */
+export interface PartnerApiKeyDocument {
+  _id: string;
+  partnerId: string;
+  label: string;
+  secretHash: string;
+  createdAt: Date;
+  revokedAt: Date | null;
 }

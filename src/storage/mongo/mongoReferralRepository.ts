@@ -1,16 +1,19 @@
 import { type Collection, ObjectId } from 'mongodb';
-import type { CountryCode, ProgrammeId } from '../../domain';
+import { holdsPlace, type CountryCode, type ProgrammeId, type ReferralDetails } from '../../domain';
 import { decodeVersion } from '../assessmentCodec';
-import { ConcurrentUpdateError, DuplicateKeyError } from '../errors';
+import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, Referral, ReferralRepository, UserKey } from '../ports';
+import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralRepository, UserKey } from '../ports';
 import { checkReferralSave, decodeJsonObject, decodeReferralStatus } from '../referralCodec';
-import { type OutboxDocument, type ReferralDocument, storedDate } from './mongoDocuments';
+import { type OutboxDocument, type ReferralDocument, type ReferralPlaceDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
 import { embed, insertMessages } from './mongoOutboxRepository';
 import type { WriteClaims } from './mongoWriteClaims';
 
 type ReferralFields = Omit<ReferralDocument, '_id' | 'seq' | 'pendingOutbox' | 'outboxPending'>;
+
+/** A place taken for a save not yet made: given back if the save fails. */
+const STALE_PLACE_MS = 60_000;
 
 /**
  * Referrals in the `referrals` collection (`_id` = id). A save writes the referral and its new
@@ -19,18 +22,36 @@ type ReferralFields = Omit<ReferralDocument, '_id' | 'seq' | 'pendingOutbox' | '
  * the revision it replaces (see `WriteClaims`). The save then relays its messages to the outbox
  * collection and removes them from the referral; if the process dies before, the outbox's next
  * `claim` relays them.
+ *
+ * Limited places (`referralPlaces`) are documents `<programme>#<n>` for n in 1..capacity: the
+ * unique `_id` lets exactly one referral take each, so no more than `capacity` are ever taken. A
+ * place is taken before the referral is written and given back if that write fails; one left by
+ * a process that died is given back once it is a minute old and its referral holds no place.
  */
 export class MongoReferralRepository implements ReferralRepository {
   constructor(
     private readonly collection: Collection<ReferralDocument>,
     private readonly outbox: Collection<OutboxDocument>,
+    private readonly places: Collection<ReferralPlaceDocument>,
     private readonly claims: WriteClaims,
     private readonly guard: OpenGuard
   ) {}
 
-  async save(referral: Referral, messages: readonly NewOutboxMessage[]): Promise<Referral> {
+  async save(referral: Referral, messages: readonly NewOutboxMessage[], places?: PlaceChange): Promise<Referral> {
     this.guard.assertOpen();
     checkReferralSave(referral, messages);
+    const taken = places && 'take' in places ? await this.takePlace(referral, places.take.capacity) : undefined;
+    try {
+      const saved = await this.write(referral, messages);
+      if (places && 'release' in places) await this.places.deleteMany({ referralId: referral.id });
+      return saved;
+    } catch (err) {
+      if (taken) await this.places.deleteOne({ _id: taken, referralId: referral.id });
+      throw err;
+    }
+  }
+
+  private async write(referral: Referral, messages: readonly NewOutboxMessage[]): Promise<Referral> {
     const fields = toFields(referral);
     const embedded = messages.map(embed);
     if (referral.version === 0) {
@@ -68,6 +89,65 @@ export class MongoReferralRepository implements ReferralRepository {
     // Best effort: whatever is not relayed now is relayed by the outbox's next claim.
     if (embedded.length > 0) await this.relay(referral.id).catch(() => undefined);
     return toReferral(referral.id, fields);
+  }
+
+  /**
+   * Takes the lowest free place of the referral's programme; its id, or undefined when the
+   * referral already holds one. `CapacityReachedError` when all are taken.
+   */
+  private async takePlace(referral: Referral, capacity: number): Promise<string | undefined> {
+    if (await this.places.findOne({ referralId: referral.id })) return undefined;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let held: ReferralPlaceDocument[] = await this.places.find({ programme: referral.programme }).toArray();
+      if (held.length >= capacity) held = await this.freeStalePlaces(held);
+      const numbers = new Set(held.map((p) => p.place));
+      let place = 1;
+      while (numbers.has(place)) place += 1;
+      if (place > capacity) throw new CapacityReachedError(referral.programme, capacity);
+      const id = `${referral.programme}#${place}`;
+      try {
+        await this.places.insertOne({ _id: id, programme: referral.programme, place, referralId: referral.id, takenAt: new Date() });
+        return id;
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        if (await this.places.findOne({ referralId: referral.id })) return undefined;
+      }
+    }
+    throw new ConcurrentUpdateError('referralPlaces', referral.id, referral.version);
+  }
+
+  /** Gives back places held for over a minute by referrals that hold none (a save that died); the places still held. */
+  private async freeStalePlaces(held: ReferralPlaceDocument[]): Promise<ReferralPlaceDocument[]> {
+    const old = held.filter((p) => Date.now() - p.takenAt.getTime() > STALE_PLACE_MS);
+    if (old.length === 0) return held;
+    const owners = await this.collection.find({ _id: { $in: old.map((p) => p.referralId) } }, { projection: { status: 1 } }).toArray();
+    const holding = new Set(owners.filter((o) => holdsPlace(o.status)).map((o) => o._id));
+    const stale = old.filter((p) => !holding.has(p.referralId));
+    for (const place of stale) await this.places.deleteOne({ _id: place._id, referralId: place.referralId });
+    const gone = new Set(stale.map((p) => p._id));
+    return held.filter((p) => !gone.has(p._id));
+  }
+
+  async countPlaces(programme: string): Promise<number> {
+    this.guard.assertOpen();
+    return this.places.countDocuments({ programme });
+  }
+
+  async countOpenByPartner(): Promise<Map<string, number>> {
+    this.guard.assertOpen();
+    const open = await this.collection
+      .find({ partnerId: { $ne: null }, status: { $nin: ['declined', 'completed', 'withdrawn'] } }, { projection: { partnerId: 1 } })
+      .toArray();
+    const counts = new Map<string, number>();
+    for (const doc of open) counts.set(doc.partnerId!, (counts.get(doc.partnerId!) ?? 0) + 1);
+    return counts;
+  }
+
+  async listForPartner(query: PartnerReferralQuery): Promise<Referral[]> {
+    this.guard.assertOpen();
+    const filter = query.statuses && query.statuses.length > 0 ? { partnerId: query.partnerId, status: { $in: [...query.statuses] } } : { partnerId: query.partnerId };
+    const docs = await this.collection.find(filter, { sort: { waitingSince: 1, seq: 1 }, limit: query.limit }).toArray();
+    return docs.map((doc) => toReferral(doc._id, doc));
   }
 
   /** Relays the messages still embedded in referrals (at most `limit` referrals per call). */
@@ -111,6 +191,8 @@ export class MongoReferralRepository implements ReferralRepository {
 
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
+    const ids = (await this.collection.find({ userKey }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    if (ids.length > 0) await this.places.deleteMany({ referralId: { $in: ids } });
     return (await this.collection.deleteMany({ userKey })).deletedCount;
   }
 }
@@ -143,7 +225,7 @@ function toReferral(id: string, fields: ReferralFields): Referral {
     partnerId: fields.partnerId ?? null,
     country: (fields.country ?? null) as CountryCode | null,
     language: fields.language,
-    details: decodeJsonObject(id, fields.details),
+    details: decodeJsonObject(id, fields.details) as unknown as ReferralDetails,
     createdAt: storedDate(id, fields.createdAt),
     updatedAt: storedDate(id, fields.updatedAt),
     waitingSince: storedDate(id, fields.waitingSince),

@@ -16,12 +16,15 @@ import {
   type OutboxDocument,
   type ProfileDocument,
   type ProfileLinkDocument,
+  type PartnerApiKeyDocument,
   type ReferralDocument,
+  type ReferralPlaceDocument,
   type TrainingInterestDocument
 } from './mongoDocuments';
 import { MongoEligibilityCheckRepository } from './mongoEligibilityCheckRepository';
 import { mongoUnavailable } from './mongoFailure';
 import { MongoOutboxRepository } from './mongoOutboxRepository';
+import { MongoPartnerApiKeyRepository } from './mongoPartnerApiKeyRepository';
 import { MongoProfileLinkRepository } from './mongoProfileLinkRepository';
 import { MongoReferralRepository } from './mongoReferralRepository';
 import { MongoTrainingInterestRepository } from './mongoTrainingInterestRepository';
@@ -120,6 +123,14 @@ async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise
       ]
     ],
     [
+      COLLECTIONS.referralPlaces,
+      [
+        { key: { referralId: 1 }, name: 'byReferral', unique: true },
+        { key: { programme: 1, place: 1 }, name: 'byProgramme' }
+      ]
+    ],
+    [COLLECTIONS.partnerApiKeys, [{ key: { partnerId: 1, createdAt: -1 }, name: 'byPartner' }]],
+    [
       COLLECTIONS.outbox,
       [
         { key: { status: 1, nextAttemptAt: 1, seq: 1 }, name: 'due' },
@@ -149,7 +160,13 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
   const guard = new OpenGuard();
   const claims = new WriteClaims(db.collection<WriteClaimDocument>(COLLECTIONS.writeClaims));
   const outboxCollection = db.collection<OutboxDocument>(COLLECTIONS.outbox);
-  const referrals = new MongoReferralRepository(db.collection<ReferralDocument>(COLLECTIONS.referrals), outboxCollection, claims, guard);
+  const referrals = new MongoReferralRepository(
+    db.collection<ReferralDocument>(COLLECTIONS.referrals),
+    outboxCollection,
+    db.collection<ReferralPlaceDocument>(COLLECTIONS.referralPlaces),
+    claims,
+    guard
+  );
   return {
     kind: 'mongodb',
     capabilities,
@@ -172,6 +189,7 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     ),
     referrals,
     outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard),
+    partnerApiKeys: new MongoPartnerApiKeyRepository(db.collection<PartnerApiKeyDocument>(COLLECTIONS.partnerApiKeys), guard),
     async ping() {
       guard.assertOpen();
       await db.command({ ping: 1 });

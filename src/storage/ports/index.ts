@@ -11,7 +11,8 @@ export type { ProfileLinkRepository } from './profileLinkRepository';
 export type { TrainingInterestRepository } from './trainingInterestRepository';
 export type { ConversationReferenceRepository } from './conversationReferenceRepository';
 export type { OutboxRepository } from './outboxRepository';
-export type { ReferralRepository } from './referralRepository';
+export type { PartnerReferralQuery, PlaceChange, ReferralRepository } from './referralRepository';
+export type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {
@@ -25,6 +26,7 @@ export type {
   OutboxMessage,
   OutboxStatus,
   OutboxStats,
+  PartnerApiKey,
   ProfileLink,
   Referral,
   ReferralStatus,

@@ -1,4 +1,17 @@
-import type { NewOutboxMessage, Referral, UserKey } from '../../domain';
+import type { NewOutboxMessage, Referral, ReferralStatus, UserKey } from '../../domain';
+
+/**
+ * A change to the referral's hold on one of its programme's limited places (CAMPLUS: 180),
+ * made in the same atomic step as the save.
+ */
+export type PlaceChange = { take: { capacity: number } } | { release: true };
+
+/** Which of a partner's referrals to list, oldest waiting first. */
+export interface PartnerReferralQuery {
+  partnerId: string;
+  statuses?: readonly ReferralStatus[];
+  limit: number;
+}
 
 /**
  * Referrals, each saved together with the outbox messages its change must send: both are
@@ -19,13 +32,25 @@ export interface ReferralRepository {
    * non-negative integer) or message (no id, kind or date; a payload that is not an object; two
    * messages with one id) is a `TypeError`. Message ids are unique (random): a message whose id
    * is already in the outbox is not added a second time.
+   *
+   * `places` takes one of the referral's programme's limited places, or gives it back, in the
+   * same atomic step: `take` when `capacity` places are already held by other referrals is a
+   * `CapacityReachedError` and nothing is written (of many saves at once, exactly `capacity`
+   * succeed); taking a place the referral already holds, or releasing one it does not, changes
+   * nothing.
    */
-  save(referral: Referral, messages: readonly NewOutboxMessage[]): Promise<Referral>;
+  save(referral: Referral, messages: readonly NewOutboxMessage[], places?: PlaceChange): Promise<Referral>;
   get(id: string): Promise<Referral | null>;
   /** The referral with that reference (exact, case-sensitive), or null. */
   findByReference(reference: string): Promise<Referral | null>;
   /** The referrals of one person, newest first. */
   listByUser(userKey: UserKey): Promise<Referral[]>;
+  /** How many places of `programme` are held. */
+  countPlaces(programme: string): Promise<number>;
+  /** Open referrals (not declined, completed or withdrawn) per partner, for routing. */
+  countOpenByPartner(): Promise<Map<string, number>>;
+  /** A partner's referrals, longest waiting first. */
+  listForPartner(query: PartnerReferralQuery): Promise<Referral[]>;
   /** Deletes the referrals of one person (erasure); returns how many. Their messages stay. */
   deleteAllForUser(userKey: UserKey): Promise<number>;
 }

@@ -4,6 +4,7 @@ import type { ConsentRepository } from './consentRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
 import type { OutboxRepository } from './outboxRepository';
+import type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 import type { ProfileLinkRepository } from './profileLinkRepository';
 import type { ReferralRepository } from './referralRepository';
 import type { TrainingInterestRepository } from './trainingInterestRepository';
@@ -52,6 +53,8 @@ export interface StorageBundle {
   readonly referrals: ReferralRepository;
   /** Messages waiting to be delivered. */
   readonly outbox: OutboxRepository;
+  /** Partners' API keys. */
+  readonly partnerApiKeys: PartnerApiKeyRepository;
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */

@@ -163,6 +163,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_due ON outbox (status, next_attempt_at, seq);
       CREATE INDEX outbox_by_aggregate ON outbox (aggregate_id);
     `
+  },
+  {
+    version: 5,
+    name: 'limited places and partner API keys',
+    // A programme's places are numbered rows: the PRIMARY KEY makes two referrals never hold the
+    // same place, UNIQUE (referral_id) one referral never hold two; the count is checked in the
+    // save's transaction.
+    sql: `
+      CREATE TABLE referral_places (
+        programme TEXT NOT NULL,
+        place INTEGER NOT NULL CHECK (place >= 1),
+        referral_id TEXT NOT NULL UNIQUE,
+        taken_at TEXT NOT NULL,
+        PRIMARY KEY (programme, place)
+      );
+      CREATE TABLE partner_api_keys (
+        id TEXT PRIMARY KEY,
+        partner_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX partner_api_keys_by_partner ON partner_api_keys (partner_id, created_at);
+    `
   }
 ];
 

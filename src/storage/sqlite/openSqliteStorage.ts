@@ -11,6 +11,7 @@ import { SqliteConsentRepository } from './sqliteConsentRepository';
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
 import { SqliteOutboxRepository } from './sqliteOutboxRepository';
+import { SqlitePartnerApiKeyRepository } from './sqlitePartnerApiKeyRepository';
 import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
 import { SqliteReferralRepository } from './sqliteReferralRepository';
 import { SqliteTrainingInterestRepository } from './sqliteTrainingInterestRepository';
@@ -77,6 +78,7 @@ function createBundle(db: Database.Database): StorageBundle {
     conversationReferences: new SqliteConversationReferenceRepository(db, guard),
     referrals: new SqliteReferralRepository(db, guard),
     outbox: new SqliteOutboxRepository(db, guard),
+    partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.
     capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {

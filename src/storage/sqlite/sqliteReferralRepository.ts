@@ -1,8 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { CountryCode, ProgrammeId } from '../../domain';
-import { ConcurrentUpdateError, DuplicateKeyError } from '../errors';
+import type { CountryCode, ProgrammeId, ReferralDetails } from '../../domain';
+import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, Referral, ReferralRepository, UserKey } from '../ports';
+import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralRepository, UserKey } from '../ports';
 import { checkReferralSave, decodeJsonObject, decodeReferralStatus } from '../referralCodec';
 import { decodeVersion } from '../assessmentCodec';
 import { fromIso, isUniqueViolation, toIso } from './rowCodec';
@@ -43,8 +43,11 @@ export class SqliteReferralRepository implements ReferralRepository {
   private readonly selectById: Statement<[string], ReferralRow>;
   private readonly selectByReference: Statement<[string], ReferralRow>;
   private readonly selectByUser: Statement<[string], ReferralRow>;
-  private readonly deleteForUser: Statement<[string]>;
-  private readonly saveAll: (row: ReferralRow, expected: number, messages: readonly NewOutboxMessage[]) => void;
+  private readonly deleteForUser: (userKey: string) => number;
+  private readonly countPlacesStatement: Statement<[string], number>;
+  private readonly countOpen: Statement<[], { partner_id: string; open: number }>;
+  private readonly saveAll: (row: ReferralRow, expected: number, messages: readonly NewOutboxMessage[], places?: PlaceChange) => void;
+  private readonly db: Database;
 
   constructor(db: Database, private readonly guard: OpenGuard) {
     const insert = db.prepare<[ReferralRow]>(
@@ -58,8 +61,30 @@ export class SqliteReferralRepository implements ReferralRepository {
          created_at = @created_at, updated_at = @updated_at, waiting_since = @waiting_since
        WHERE id = @id AND version = @expected`
     );
+    this.db = db;
     const insertMessages = prepareOutboxInsert(db);
-    this.saveAll = db.transaction((row: ReferralRow, expected: number, messages: readonly NewOutboxMessage[]) => {
+    const heldBy = db.prepare<[string], number>('SELECT place FROM referral_places WHERE referral_id = ?').pluck();
+    const takenPlaces = db.prepare<[string], number>('SELECT place FROM referral_places WHERE programme = ? ORDER BY place').pluck();
+    const takePlace = db.prepare<[string, number, string, string]>('INSERT INTO referral_places (programme, place, referral_id, taken_at) VALUES (?, ?, ?, ?)');
+    const releasePlace = db.prepare<[string]>('DELETE FROM referral_places WHERE referral_id = ?');
+    this.countPlacesStatement = db.prepare<[string], number>('SELECT COUNT(*) FROM referral_places WHERE programme = ?').pluck();
+    this.countOpen = db.prepare(
+      `SELECT partner_id, COUNT(*) AS open FROM referrals
+       WHERE partner_id IS NOT NULL AND status NOT IN ('declined', 'completed', 'withdrawn') GROUP BY partner_id`
+    );
+    /** Takes the lowest free place, in the save's transaction (SQLite serialises writers). */
+    const take = (row: ReferralRow, capacity: number): void => {
+      if (heldBy.get(row.id) !== undefined) return;
+      const taken = takenPlaces.all(row.programme);
+      if (taken.length >= capacity) throw new SaveRefused(new CapacityReachedError(row.programme, capacity));
+      let place = 1;
+      for (const held of taken) {
+        if (held !== place) break;
+        place += 1;
+      }
+      takePlace.run(row.programme, place, row.id, row.updated_at);
+    };
+    this.saveAll = db.transaction((row: ReferralRow, expected: number, messages: readonly NewOutboxMessage[], places?: PlaceChange) => {
       if (expected === 0) {
         try {
           insert.run(row);
@@ -78,20 +103,27 @@ export class SqliteReferralRepository implements ReferralRepository {
         }
         if (changes === 0) throw new SaveRefused(new ConcurrentUpdateError('referrals', row.id, expected));
       }
+      if (places && 'take' in places) take(row, places.take.capacity);
+      if (places && 'release' in places) releasePlace.run(row.id);
       insertMessages(messages, true);
     });
     this.selectById = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE id = ?`);
     this.selectByReference = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE reference = ?`);
     this.selectByUser = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE user_key = ? ORDER BY created_at DESC, seq DESC`);
-    this.deleteForUser = db.prepare('DELETE FROM referrals WHERE user_key = ?');
+    const deleteReferrals = db.prepare<[string]>('DELETE FROM referrals WHERE user_key = ?');
+    const deletePlaces = db.prepare<[string]>('DELETE FROM referral_places WHERE referral_id IN (SELECT id FROM referrals WHERE user_key = ?)');
+    this.deleteForUser = db.transaction((userKey: string): number => {
+      deletePlaces.run(userKey);
+      return deleteReferrals.run(userKey).changes;
+    });
   }
 
-  async save(referral: Referral, messages: readonly NewOutboxMessage[]): Promise<Referral> {
+  async save(referral: Referral, messages: readonly NewOutboxMessage[], places?: PlaceChange): Promise<Referral> {
     this.guard.assertOpen();
     checkReferralSave(referral, messages);
     const row = toRow(referral);
     try {
-      this.saveAll(row, referral.version, messages);
+      this.saveAll(row, referral.version, messages, places);
     } catch (err) {
       throw err instanceof SaveRefused ? err.error : err;
     }
@@ -115,9 +147,29 @@ export class SqliteReferralRepository implements ReferralRepository {
     return this.selectByUser.all(userKey).map(toReferral);
   }
 
+  async countPlaces(programme: string): Promise<number> {
+    this.guard.assertOpen();
+    return this.countPlacesStatement.get(programme) ?? 0;
+  }
+
+  async countOpenByPartner(): Promise<Map<string, number>> {
+    this.guard.assertOpen();
+    return new Map(this.countOpen.all().map((r) => [r.partner_id, r.open]));
+  }
+
+  async listForPartner(query: PartnerReferralQuery): Promise<Referral[]> {
+    this.guard.assertOpen();
+    const statuses = query.statuses ?? [];
+    const filter = statuses.length > 0 ? `AND status IN (${statuses.map(() => '?').join(', ')})` : '';
+    const rows = this.db
+      .prepare<unknown[], ReferralRow>(`SELECT ${COLUMNS} FROM referrals WHERE partner_id = ? ${filter} ORDER BY waiting_since, seq LIMIT ?`)
+      .all(query.partnerId, ...statuses, query.limit);
+    return rows.map(toReferral);
+  }
+
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
-    return this.deleteForUser.run(userKey).changes;
+    return this.deleteForUser(userKey);
   }
 }
 
@@ -150,7 +202,7 @@ function toReferral(row: ReferralRow): Referral {
     partnerId: row.partner_id,
     country: row.country as CountryCode | null,
     language: row.language,
-    details: decodeJsonObject(row.id, row.details),
+    details: decodeJsonObject(row.id, row.details) as unknown as ReferralDetails,
     createdAt: fromIso(row.id, row.created_at),
     updatedAt: fromIso(row.id, row.updated_at),
     waitingSince: fromIso(row.id, row.waiting_since),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewOutboxMessage, Referral } from '../../../src/domain';
-import { ConcurrentUpdateError, DuplicateKeyError, StorageUnavailableError, type StorageBundle } from '../../../src/storage';
+import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError, StorageUnavailableError, type StorageBundle } from '../../../src/storage';
 
 const T0 = new Date('2026-03-01T10:00:00.000Z');
 const plus = (ms: number, from = T0): Date => new Date(from.getTime() + ms);
@@ -15,7 +15,18 @@ export function referral(overrides: Partial<Referral> = {}): Referral {
     partnerId: null,
     country: 'FR',
     language: 'ar',
-    details: { shared: { age: 22, 'field.with.dots': true, $odd: ['x', { y: null }] }, history: [{ at: '2026-03-01T10:00:00.000Z', to: 'submitted' }] },
+    // Details are JSON of any shape to storage, keys with "." and "$" included.
+    details: {
+      source: 'eligibility',
+      shared: { age: 22, country: 'FR', region: 'Île-de-France — 93', language: 'ar' },
+      consent: { partnerId: 'fr-coordinator', fields: ['age', 'country', 'region', 'language'], noticeVersion: '2026-11-29.1', grantedAt: '2026-03-01T10:00:00.000Z' },
+      history: [{ at: '2026-03-01T10:00:00.000Z', actor: { kind: 'person' }, action: 'submit', from: null, to: 'submitted' }],
+      infoRequests: [],
+      notes: [],
+      routingReasons: [{ key: 'reason.language', params: { language: 'ar' } }],
+      'field.with.dots': true,
+      $odd: ['x', { y: null }]
+    } as unknown as Referral['details'],
     createdAt: T0,
     updatedAt: T0,
     waitingSince: T0,
@@ -108,6 +119,55 @@ export function describeReferralsAndOutbox(get: () => StorageBundle): void {
       expect(await storage.outbox.stats(plus(1))).toEqual({ pending: 0, due: 0, dead: 0 });
     });
 
+    it('takes a limited place with the save, exactly up to the capacity, even all at once; gives it back', async () => {
+      const storage = get();
+      const capacity = 12;
+      const routed = await Promise.all(Array.from({ length: capacity + 3 }, () => storage.referrals.save(referral({ programme: 'camplus', status: 'routed' }), [])));
+      const results = await Promise.allSettled(
+        routed.map((r) => storage.referrals.save({ ...r, status: 'accepted' }, [message(r.id)], { take: { capacity } }))
+      );
+      const accepted = results.filter((r): r is PromiseFulfilledResult<Referral> => r.status === 'fulfilled').map((r) => r.value);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(accepted).toHaveLength(capacity);
+      expect(refused.map((r) => r.reason)).toEqual(Array.from({ length: 3 }, () => expect.any(CapacityReachedError)));
+      expect(await storage.referrals.countPlaces('camplus')).toBe(capacity);
+      // A refused save wrote nothing: neither the referral's new status nor its message.
+      for (const r of routed.filter((x) => !accepted.some((a) => a.id === x.id))) expect((await storage.referrals.get(r.id))?.status).toBe('routed');
+      expect((await storage.outbox.stats(plus(60_000))).pending).toBe(capacity);
+      // Taking again a place already held changes nothing; giving one back frees it for another.
+      const again = await storage.referrals.save({ ...accepted[0]!, updatedAt: plus(1) }, [], { take: { capacity } });
+      expect(await storage.referrals.countPlaces('camplus')).toBe(capacity);
+      await storage.referrals.save({ ...again, status: 'withdrawn' }, [], { release: true });
+      expect(await storage.referrals.countPlaces('camplus')).toBe(capacity - 1);
+      const late = routed.find((x) => !accepted.some((a) => a.id === x.id))!;
+      await storage.referrals.save({ ...late, status: 'accepted' }, [], { take: { capacity } });
+      expect(await storage.referrals.countPlaces('camplus')).toBe(capacity);
+      expect(await storage.referrals.countPlaces('digiter')).toBe(0);
+    });
+
+    it('gives back a place taken for a save that is refused', async () => {
+      const storage = get();
+      const r = await storage.referrals.save(referral({ programme: 'camplus', status: 'routed' }), []);
+      await storage.referrals.save({ ...r, updatedAt: plus(1) }, []);
+      await expect(storage.referrals.save({ ...r, status: 'accepted' }, [], { take: { capacity: 5 } })).rejects.toBeInstanceOf(ConcurrentUpdateError);
+      expect(await storage.referrals.countPlaces('camplus')).toBe(0);
+    });
+
+    it('counts open referrals per partner and lists a partner\'s referrals, longest waiting first', async () => {
+      const storage = get();
+      const save = (o: Partial<Referral>) => storage.referrals.save(referral(o), []);
+      const oldest = await save({ partnerId: 'pa', status: 'routed', waitingSince: plus(1000) });
+      const newest = await save({ partnerId: 'pa', status: 'accepted', waitingSince: plus(5000) });
+      await save({ partnerId: 'pa', status: 'declined', waitingSince: plus(2000) });
+      await save({ partnerId: 'pb', status: 'infoRequested' });
+      await save({ partnerId: null, status: 'submitted' });
+      expect(Object.fromEntries(await storage.referrals.countOpenByPartner())).toEqual({ pa: 2, pb: 1 });
+      expect((await storage.referrals.listForPartner({ partnerId: 'pa', limit: 10 })).map((r) => r.status)).toEqual(['routed', 'declined', 'accepted']);
+      expect((await storage.referrals.listForPartner({ partnerId: 'pa', statuses: ['routed', 'accepted'], limit: 10 })).map((r) => r.id)).toEqual([oldest.id, newest.id]);
+      expect(await storage.referrals.listForPartner({ partnerId: 'pa', limit: 1 })).toHaveLength(1);
+      expect(await storage.referrals.listForPartner({ partnerId: 'nobody', limit: 10 })).toEqual([]);
+    });
+
     it('lists a person\'s referrals newest first, and deletes them', async () => {
       const storage = get();
       const older = await storage.referrals.save(referral({ createdAt: T0 }), []);
@@ -191,6 +251,23 @@ export function describeReferralsAndOutbox(get: () => StorageBundle): void {
       await expect(storage.outbox.claim('w', T0, 1000, 1)).rejects.toBeInstanceOf(StorageUnavailableError);
       await expect(storage.referrals.save(referral(), [])).rejects.toBeInstanceOf(StorageUnavailableError);
       await expect(storage.conversationReferences.latest('u1')).rejects.toBeInstanceOf(StorageUnavailableError);
+    });
+  });
+
+  describe('partnerApiKeys', () => {
+    it('stores keys by id (only a hash of the secret), lists a partner\'s, and revokes once', async () => {
+      const storage = get();
+      const key = { id: 'k1', partnerId: 'pa', label: 'CRM', secretHash: 'a'.repeat(64), createdAt: T0, revokedAt: null };
+      await storage.partnerApiKeys.create(key);
+      await storage.partnerApiKeys.create({ ...key, id: 'k2', createdAt: plus(1000) });
+      await storage.partnerApiKeys.create({ ...key, id: 'k3', partnerId: 'pb' });
+      await expect(storage.partnerApiKeys.create(key)).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await storage.partnerApiKeys.get('k1')).toStrictEqual(key);
+      expect((await storage.partnerApiKeys.listByPartner('pa')).map((k) => k.id)).toEqual(['k2', 'k1']);
+      expect(await storage.partnerApiKeys.revoke('k1', plus(5))).toBe(true);
+      expect(await storage.partnerApiKeys.revoke('k1', plus(6))).toBe(false);
+      expect(await storage.partnerApiKeys.revoke('nope', plus(6))).toBe(false);
+      expect((await storage.partnerApiKeys.get('k1'))?.revokedAt).toEqual(plus(5));
     });
   });
 

@@ -1,0 +1,50 @@
+import type { AssessmentProfile } from '../assessment/types';
+import { ageOn } from '../eligibility/ageOn';
+import type { EligibilityAnswers, EligibilityResult, IsoDate } from '../eligibility/types';
+import { SHARED_FIELDS, type SharedData, type SharedField } from './types';
+
+/** What a referral can draw on: the person's latest eligibility check, skills profile and chosen training. */
+export interface ReferralSources {
+  answers?: EligibilityAnswers;
+  result?: EligibilityResult;
+  profile?: AssessmentProfile;
+  trainingId?: string;
+  language: string;
+  /** Today, to turn a date of birth into an age (the date itself is never shared). */
+  today: IsoDate;
+}
+
+/** The fields that have something to share, in the order they are shown. */
+export function availableFields(sources: ReferralSources): SharedField[] {
+  const data = sharedData(SHARED_FIELDS, sources);
+  return SHARED_FIELDS.filter((field) => data[field] !== undefined);
+}
+
+/** Only the `fields` the person agreed to, taken from `sources` (minimum: an age, levels per area). */
+export function sharedData(fields: readonly SharedField[], sources: ReferralSources): SharedData {
+  const { answers, result, profile } = sources;
+  const out: SharedData = {};
+  const has = (field: SharedField): boolean => fields.includes(field);
+  if (has('age') && answers) {
+    const age = answers.birthDate ? ageOn(answers.birthDate, sources.today) : answers.age;
+    if (typeof age === 'number') out.age = age;
+  }
+  if (has('country') && answers?.country) out.country = answers.country;
+  if (has('region') && answers?.region) out.region = answers.region;
+  if (has('situation') && answers?.situation) out.situation = answers.situation;
+  if (has('qualification') && answers?.qualification) out.qualification = answers.qualification;
+  if (has('camp') && answers?.livesInCamp !== undefined) out.camp = { livesInCamp: answers.livesInCamp, ...(answers.project ? { project: answers.project } : {}) };
+  if (has('eligibility') && result) {
+    out.eligibility = { rulesVersion: result.rulesVersion, programmes: result.programmes.map((p) => ({ programme: p.programme, outcome: p.outcome })) };
+  }
+  if (has('skillsProfile') && profile) {
+    out.skillsProfile = {
+      questionnaireId: profile.questionnaireId,
+      areas: profile.areas.map((a) => ({ areaId: a.areaId, level: a.level })),
+      recommendedEqf: profile.recommendation.eqf
+    };
+  }
+  if (has('training') && sources.trainingId) out.training = { id: sources.trainingId };
+  if (has('language')) out.language = sources.language;
+  return out;
+}
