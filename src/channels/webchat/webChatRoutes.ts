@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import { queryParam } from '../directline/directLineRoutes';
+import { cookie, queryParam } from '../../server/http';
 import { loadAsset, projectRoot, sendAsset, compressSmall, webChatBundlePath, type Asset } from './webChatAssets';
 import { renderWebChatPage } from './webChatPage';
 import { languageFromAcceptLanguage, loadWebChatCatalogue } from './webChatTexts';
@@ -31,14 +31,6 @@ export function contentSecurityPolicy(nonce: string, directLineOrigin?: string):
     "form-action 'none'",
     "frame-ancestors 'none'"
   ].join('; ');
-}
-
-function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.header('cookie') ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
 }
 
 /**
