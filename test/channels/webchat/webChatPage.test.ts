@@ -151,7 +151,7 @@ describe('page rendering', () => {
       directLine: { tokenUrl: '/v3/directline/tokens/generate', domain: '/v3/directline' }
     });
     expect(html).not.toContain('<script>alert(1)</script>');
-    // Preact escapes `"`, `&` and `<` (a `>` alone opens nothing); see also test/web/hostileInput.test.ts.
+    // Preact escapes `"`, `&` and `<` (a `>` alone opens nothing); see also test/web/hostilePages.test.ts.
     expect(html).toContain('&quot;>&lt;script>alert(1)&lt;/script>');
     expect(html).toContain('src="/a.js?&quot;x"');
     // Inside the JSON data block, "</script>" cannot close the element.
