@@ -1,5 +1,6 @@
 import restify, { type Server } from 'restify';
 import type { Logger } from '../logger';
+import { assetHandler, pageAssets, PAGE_ASSETS_PATH } from '../web';
 
 /** Counts requests in flight, so a graceful shutdown can wait for them. */
 export class InFlightRequests {
@@ -36,8 +37,8 @@ export class InFlightRequests {
 
 /**
  * The restify server with what every route shares: JSON body parsing with a size limit (413
- * beyond it, 400 for malformed JSON), in-flight tracking, and request logging without
- * bodies, query strings or headers (no personal data).
+ * beyond it, 400 for malformed JSON), in-flight tracking, request logging without bodies,
+ * query strings or headers (no personal data), and the pages' shared assets (`/assets/*`).
  */
 export function createServer(deps: { logger: Logger; maxBodyBytes: number; inFlight: InFlightRequests }): Server {
   const { logger, maxBodyBytes, inFlight } = deps;
@@ -66,5 +67,6 @@ export function createServer(deps: { logger: Logger; maxBodyBytes: number; inFli
     log({ method: req.method, path: req.getPath(), status, error: err.name }, 'request rejected');
     return callback();
   });
+  server.get(`${PAGE_ASSETS_PATH}:file`, assetHandler(PAGE_ASSETS_PATH, Object.values(pageAssets())));
   return server;
 }

@@ -5,7 +5,7 @@ import { isValidIsoDate } from '../domain';
 import { COUNTRY_CODES, PROJECT_STATUSES, QUALIFICATIONS, SITUATIONS } from '../domain/eligibility/types';
 import type { EligibilityService } from '../services/eligibilityService';
 import { explainEligibility } from '../services/eligibilityExplainer';
-import { describeIssues } from '../channels/botframework/activitySchema';
+import { flatErrorShape, parseBody, requireJson } from './http';
 
 const isoDate = z.string().refine(isValidIsoDate, 'must be a real calendar date YYYY-MM-DD');
 
@@ -29,6 +29,9 @@ export const walkInRequestSchema = z
   })
   .strict();
 
+/** The walk-in API's errors: `{ error, message? }`, and `{ error, fields, reasons }` for a rejected body. */
+const walkInErrors = flatErrorShape({ withFields: true });
+
 /**
  * `POST /api/eligibility`: the walk-in check. Same rules and texts as the chat; stores nothing.
  */
@@ -38,28 +41,16 @@ export function createEligibilityHandler(deps: {
 }): (req: Request, res: Response) => Promise<void> {
   const { eligibility, localizer } = deps;
   return async (req, res) => {
-    if (!req.is('json')) {
-      res.send(415, { error: 'unsupported_media_type', message: 'send the answers as application/json' });
-      return;
-    }
-    const parsed = walkInRequestSchema.safeParse(req.body);
-    if (!parsed.success) {
-      res.send(400, {
-        error: 'invalid_request',
-        fields: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
-        reasons: describeIssues(parsed.error)
-      });
-      return;
-    }
-    const { answers, asOf } = parsed.data;
-    const lang = localizer.resolve(parsed.data.lang);
-    const result = eligibility.evaluate(answers, asOf);
-    const explained = explainEligibility(result, localizer.textsIn(lang));
+    if (!requireJson(req, res, walkInErrors, { code: 'unsupported_media_type', message: 'send the answers as application/json' })) return;
+    const body = parseBody(req, res, walkInRequestSchema, walkInErrors, { code: 'invalid_request' });
+    if (!body) return;
+    const lang = localizer.resolve(body.lang);
+    const result = eligibility.evaluate(body.answers, body.asOf);
     res.send(200, {
       rulesVersion: result.rulesVersion,
       asOf: result.asOf,
       lang,
-      programmes: explained
+      programmes: explainEligibility(result, localizer.textsIn(lang))
     });
   };
 }

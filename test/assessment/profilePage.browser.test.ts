@@ -87,6 +87,12 @@ describeInBrowser('printable profile page in a real browser', () => {
     fs.writeFileSync(path.join(ARTIFACTS, `profile-${lang}.pdf`), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
+
+    // The print button prints (through the page's script: the page has no inline handler).
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate('window.__printed = 0; window.print = () => { window.__printed += 1; };');
+    await page.click('[data-action="print"]');
+    expect(await page.evaluate('window.__printed')).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -30,7 +30,3 @@ export const incomingActivitySchema = z
 
 export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
 
-/** Short, field-naming reasons for a rejected body. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
-}

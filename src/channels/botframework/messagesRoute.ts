@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../../logger';
-import { describeIssues, incomingActivitySchema } from './activitySchema';
+import { flatErrorShape, parseBody, requireJson } from '../../server/http';
+import { incomingActivitySchema } from './activitySchema';
 import type { TurnRunner } from './turnRunner';
 
 /**
@@ -15,6 +16,9 @@ export function isAuthenticationFailure(err: unknown): boolean {
   return (err as { statusCode?: number }).statusCode === 401;
 }
 
+/** `{ error, message? }`, and `{ error, reasons }` for a rejected activity. */
+const messagesErrors = flatErrorShape();
+
 /**
  * `POST /api/messages`: validates the activity's shape (400 with reasons), then hands it to the
  * CloudAdapter, which authenticates it when an app id is configured (401 otherwise) and runs the
@@ -23,16 +27,10 @@ export function isAuthenticationFailure(err: unknown): boolean {
 export function createMessagesHandler(deps: { turns: TurnRunner; logger: Logger }): (req: Request, res: Response) => Promise<void> {
   const { turns, logger } = deps;
   return async (req, res) => {
-    if (!req.is('json')) {
-      res.send(415, { error: 'unsupported_media_type', message: 'send the activity as application/json' });
-      return;
-    }
-    const parsed = incomingActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      res.send(400, { error: 'invalid_activity', reasons: describeIssues(parsed.error) });
-      return;
-    }
-    const activity = parsed.data as unknown as Activity;
+    if (!requireJson(req, res, messagesErrors, { code: 'unsupported_media_type', message: 'send the activity as application/json' })) return;
+    const parsed = parseBody(req, res, incomingActivitySchema, messagesErrors, { code: 'invalid_activity' });
+    if (!parsed) return;
+    const activity = parsed as unknown as Activity;
     const authorization = req.header('authorization') ?? '';
     try {
       const invokeResponse = await turns.run(authorization, activity);
@@ -41,11 +39,11 @@ export function createMessagesHandler(deps: { turns: TurnRunner; logger: Logger 
     } catch (err) {
       if (isAuthenticationFailure(err)) {
         logger.info({ reason: (err as Error).message }, 'request refused: not authenticated');
-        res.send(401, { error: 'unauthorized' });
+        messagesErrors(res, { status: 401, code: 'unauthorized' });
         return;
       }
       logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
-      if (!res.headersSent) res.send(500, { error: 'internal_error' });
+      if (!res.headersSent) messagesErrors(res, { status: 500, code: 'internal_error' });
     }
   };
 }

@@ -2,10 +2,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../logger';
-import { describeIssues } from '../botframework/activitySchema';
+import { parseBody, queryParam, requireJson, requireJsonIfBody } from '../../server/http';
 import { DirectLineConversationNotFoundError, type DirectLineActivity, type DirectLineConversationStore } from './directLineConversationStore';
+import { authenticate, directLineErrors, originOf, sendDirectLineJson, watermarkParam } from './directLineHttp';
 import { clientActivitySchema, generateTokenSchema, startConversationSchema } from './directLineSchemas';
-import { bearerToken, DirectLineTokenError, type DirectLineTokenClaims, type DirectLineTokenIssuer } from './directLineToken';
+import type { DirectLineTokenClaims, DirectLineTokenIssuer } from './directLineToken';
 import type { LocalConnectorAuth } from './localConnectorCredentials';
 
 /** The channel id of activities from the local Direct Line (as Azure's Direct Line channel). */
@@ -31,17 +32,10 @@ export interface DirectLineRouteDeps {
   streamTokenTtlSeconds: number;
 }
 
-/** Direct Line's error body: `{ error: { code, message } }`. */
-function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  res.header('Cache-Control', 'no-store');
-  if (status === 401) res.header('WWW-Authenticate', 'Bearer');
-  res.send(status, { error: { code, message }, ...extra });
-}
+type Handler = (req: Request, res: Response) => Promise<void>;
+type Binding = Pick<DirectLineTokenClaims, 'conversationId' | 'userId'>;
 
-function sendJson(res: Response, status: number, body: unknown): void {
-  res.header('Cache-Control', 'no-store');
-  res.send(status, body);
-}
+const UNSUPPORTED_MEDIA_TYPE = { code: 'UnsupportedMediaType', message: 'send application/json' };
 
 function sameSecret(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();
@@ -49,120 +43,83 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-/** A query parameter (the server has no query parser: routes read the URL themselves). */
-export function queryParam(req: Request, name: string): string | undefined {
-  return new URL(req.url ?? '/', 'http://localhost').searchParams.get(name) ?? undefined;
+function errorSummary(err: unknown): { name: string; message: string } {
+  return { name: (err as Error).name, message: (err as Error).message };
 }
 
-/** `?watermark=N`: undefined when absent or empty; NaN when not a non-negative integer. */
-function parseWatermark(value: unknown): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) return Number.NaN;
-  return Number(value);
+/** A conversation token for this conversation and user. */
+function issueToken(deps: DirectLineRouteDeps, binding: Binding): string {
+  return deps.tokens.issue({ conversationId: binding.conversationId, userId: binding.userId, ttlSeconds: deps.tokenTtlSeconds }).token;
+}
+
+/** The WebSocket address of the conversation, with a short-lived stream token and the watermark to resume from. */
+function streamUrl(deps: DirectLineRouteDeps, req: Request, binding: Binding, watermark: number | undefined): string {
+  const t = deps.tokens.issue({ conversationId: binding.conversationId, userId: binding.userId, scope: 'stream', ttlSeconds: deps.streamTokenTtlSeconds }).token;
+  const query = new URLSearchParams({ t, ...(watermark !== undefined ? { watermark: String(watermark) } : {}) });
+  return `${originOf(req, deps.connector, 'ws')}${DIRECTLINE_PATH}/conversations/${encodeURIComponent(binding.conversationId)}/stream?${query.toString()}`;
+}
+
+/** What starting or reconnecting to a conversation answers: a fresh token and a `streamUrl`. */
+function conversationInfo(deps: DirectLineRouteDeps, req: Request, claims: DirectLineTokenClaims, watermark?: number) {
+  return {
+    conversationId: claims.conversationId,
+    token: issueToken(deps, claims),
+    expires_in: deps.tokenTtlSeconds,
+    streamUrl: streamUrl(deps, req, claims, watermark)
+  };
 }
 
 /**
- * The Direct Line 3.0 API, as far as Web Chat uses it: tokens (generate, refresh), start and
- * reconnect a conversation, post an activity, get activities after a watermark, and the
- * WebSocket `streamUrl` (served by `DirectLineStream`). Every conversation request carries a
- * token of this server for that conversation: 401 when it is missing or forged, 403 when it
- * expired or opens another conversation.
+ * `POST /tokens/generate`: a token for a new conversation, or for an existing one bound to the
+ * same user (403 for another user's, 404 when unknown); the user id is made up when not given.
  */
-export function addDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
-  const { tokens, store, logger } = deps;
-
-  /** Checks the bearer token (and that it opens `conversationId`); answers and returns undefined otherwise. */
-  const authenticate = (req: Request, res: Response, conversationId?: string): DirectLineTokenClaims | undefined => {
-    let claims: DirectLineTokenClaims;
-    try {
-      claims = tokens.verify(bearerToken(req.header('authorization')));
-    } catch (err) {
-      if (!(err instanceof DirectLineTokenError)) throw err;
-      if (err.reason === 'expired') sendError(res, 403, 'TokenExpired', 'the token has expired: get a new one');
-      else sendError(res, 401, 'Unauthorized', 'a Direct Line token of this server is required (Authorization: Bearer <token>)');
-      return undefined;
-    }
-    if (claims.scope !== 'conversation') {
-      sendError(res, 403, 'Forbidden', 'this token only opens a stream');
-      return undefined;
-    }
-    if (conversationId !== undefined && claims.conversationId !== conversationId) {
-      sendError(res, 403, 'Forbidden', 'the token is for another conversation');
-      return undefined;
-    }
-    return claims;
-  };
-
-  const issue = (claims: Pick<DirectLineTokenClaims, 'conversationId' | 'userId'>) =>
-    tokens.issue({ conversationId: claims.conversationId, userId: claims.userId, ttlSeconds: deps.tokenTtlSeconds }).token;
-
-  const streamUrl = (req: Request, claims: Pick<DirectLineTokenClaims, 'conversationId' | 'userId'>, watermark: number | undefined): string => {
-    const t = tokens.issue({ conversationId: claims.conversationId, userId: claims.userId, scope: 'stream', ttlSeconds: deps.streamTokenTtlSeconds }).token;
-    const query = new URLSearchParams({ t, ...(watermark !== undefined ? { watermark: String(watermark) } : {}) });
-    return `${originOf(req, deps.connector, 'ws')}${DIRECTLINE_PATH}/conversations/${encodeURIComponent(claims.conversationId)}/stream?${query.toString()}`;
-  };
-
-  const conversationInfo = (req: Request, claims: DirectLineTokenClaims, watermark?: number) => ({
-    conversationId: claims.conversationId,
-    token: issue(claims),
-    expires_in: deps.tokenTtlSeconds,
-    streamUrl: streamUrl(req, claims, watermark)
-  });
-
-  const requireJsonBody = (req: Request, res: Response): boolean => {
+export function generateTokenHandler(deps: DirectLineRouteDeps): Handler {
+  return async (req, res) => {
     // Direct Line JS posts some requests without a body; a body, when present, must be JSON.
-    const length = Number(req.header('content-length') ?? '0');
-    const chunked = req.header('transfer-encoding') !== undefined;
-    if ((length > 0 || chunked) && !req.is('json')) {
-      sendError(res, 415, 'UnsupportedMediaType', 'send application/json');
-      return false;
-    }
-    return true;
-  };
-
-  server.post(`${DIRECTLINE_PATH}/tokens/generate`, async (req: Request, res: Response) => {
-    if (!requireJsonBody(req, res)) return;
-    const parsed = generateTokenSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      sendError(res, 400, 'BadArgument', 'invalid request body', { reasons: describeIssues(parsed.error) });
-      return;
-    }
-    const userId = parsed.data.user?.id ?? `dl_${randomBytes(16).toString('hex')}`;
-    let conversationId = parsed.data.conversationId;
+    if (!requireJsonIfBody(req, res, directLineErrors, UNSUPPORTED_MEDIA_TYPE)) return;
+    const body = parseBody(req, res, generateTokenSchema, directLineErrors, { code: 'BadArgument', message: 'invalid request body', fallback: {} });
+    if (!body) return;
+    const userId = body.user?.id ?? `dl_${randomBytes(16).toString('hex')}`;
+    let conversationId = body.conversationId;
     if (conversationId !== undefined) {
-      const conversation = await store.get(conversationId);
+      const conversation = await deps.store.get(conversationId);
       if (!conversation) {
-        sendError(res, 404, 'NotFound', 'no such conversation: start a new one');
+        directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation: start a new one' });
         return;
       }
       if (!sameSecret(conversation.userId, userId)) {
-        sendError(res, 403, 'Forbidden', 'this conversation belongs to another user');
+        directLineErrors(res, { status: 403, code: 'Forbidden', message: 'this conversation belongs to another user' });
         return;
       }
     } else {
       conversationId = randomBytes(16).toString('base64url');
     }
-    sendJson(res, 200, { conversationId, userId, token: issue({ conversationId, userId }), expires_in: deps.tokenTtlSeconds });
-  });
+    sendDirectLineJson(res, 200, { conversationId, userId, token: issueToken(deps, { conversationId, userId }), expires_in: deps.tokenTtlSeconds });
+  };
+}
 
-  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, async (req: Request, res: Response) => {
-    const claims = authenticate(req, res);
+/** `POST /tokens/refresh`: a fresh token for the same conversation and user. */
+export function refreshTokenHandler(deps: DirectLineRouteDeps): Handler {
+  return async (req, res) => {
+    const claims = authenticate(deps.tokens, req, res);
     if (!claims) return;
-    sendJson(res, 200, { conversationId: claims.conversationId, token: issue(claims), expires_in: deps.tokenTtlSeconds });
-  });
+    sendDirectLineJson(res, 200, { conversationId: claims.conversationId, token: issueToken(deps, claims), expires_in: deps.tokenTtlSeconds });
+  };
+}
 
-  server.post(`${DIRECTLINE_PATH}/conversations`, async (req: Request, res: Response) => {
-    const claims = authenticate(req, res);
-    if (!claims || !requireJsonBody(req, res)) return;
-    const parsed = startConversationSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      sendError(res, 400, 'BadArgument', 'invalid request body', { reasons: describeIssues(parsed.error) });
-      return;
-    }
-    const locale = parsed.data.locale ?? undefined;
-    const { conversation, created } = await store.create({ conversationId: claims.conversationId, userId: claims.userId, locale });
+/**
+ * `POST /conversations`: starts the token's conversation (201; 200 when it already exists). On
+ * creation the bot receives a `conversationUpdate`, as from Azure's Direct Line, and greets.
+ */
+export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
+  return async (req, res) => {
+    const claims = authenticate(deps.tokens, req, res);
+    if (!claims || !requireJsonIfBody(req, res, directLineErrors, UNSUPPORTED_MEDIA_TYPE)) return;
+    const body = parseBody(req, res, startConversationSchema, directLineErrors, { code: 'BadArgument', message: 'invalid request body', fallback: {} });
+    if (!body) return;
+    const locale = body.locale ?? undefined;
+    const { conversation, created } = await deps.store.create({ conversationId: claims.conversationId, userId: claims.userId, locale });
     if (created) {
-      // As Azure's Direct Line does when a conversation starts: the bot learns who joined.
       const user = { id: claims.userId, role: 'user' };
       const update = {
         type: 'conversationUpdate',
@@ -179,65 +136,66 @@ export function addDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): 
       try {
         await deps.runTurn(update);
       } catch (err) {
-        logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'directline: conversation start turn failed');
+        deps.logger.error({ err: errorSummary(err) }, 'directline: conversation start turn failed');
       }
     }
-    sendJson(res, created ? 201 : 200, conversationInfo(req, claims));
-  });
+    sendDirectLineJson(res, created ? 201 : 200, conversationInfo(deps, req, claims));
+  };
+}
 
-  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, async (req: Request, res: Response) => {
-    const claims = authenticate(req, res, req.params.conversationId as string);
+/** `GET /conversations/:id?watermark=N`: reconnects (a fresh token and `streamUrl` from the watermark). */
+export function reconnectHandler(deps: DirectLineRouteDeps): Handler {
+  return async (req, res) => {
+    const claims = authenticate(deps.tokens, req, res, req.params.conversationId as string);
     if (!claims) return;
-    const watermark = parseWatermark(queryParam(req, 'watermark'));
-    if (Number.isNaN(watermark)) {
-      sendError(res, 400, 'BadArgument', 'watermark must be a number');
+    const query = watermarkParam(queryParam(req, 'watermark'), res);
+    if (!query) return;
+    if (!(await deps.store.get(claims.conversationId))) {
+      directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation' });
       return;
     }
-    if (!(await store.get(claims.conversationId))) {
-      sendError(res, 404, 'NotFound', 'no such conversation');
-      return;
-    }
-    sendJson(res, 200, conversationInfo(req, claims, watermark));
-  });
+    sendDirectLineJson(res, 200, conversationInfo(deps, req, claims, query.watermark));
+  };
+}
 
-  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const claims = authenticate(req, res, req.params.conversationId as string);
+/** `GET /conversations/:id/activities?watermark=N`: the kept activities after N (polling). */
+export function getActivitiesHandler(deps: DirectLineRouteDeps): Handler {
+  return async (req, res) => {
+    const claims = authenticate(deps.tokens, req, res, req.params.conversationId as string);
     if (!claims) return;
-    const watermark = parseWatermark(queryParam(req, 'watermark'));
-    if (Number.isNaN(watermark)) {
-      sendError(res, 400, 'BadArgument', 'watermark must be a number');
-      return;
-    }
+    const query = watermarkParam(queryParam(req, 'watermark'), res);
+    if (!query) return;
     try {
-      sendJson(res, 200, await store.since(claims.conversationId, watermark));
+      sendDirectLineJson(res, 200, await deps.store.since(claims.conversationId, query.watermark));
     } catch (err) {
       if (!(err instanceof DirectLineConversationNotFoundError)) throw err;
-      sendError(res, 404, 'NotFound', 'no such conversation');
+      directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation' });
     }
-  });
+  };
+}
 
-  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const claims = authenticate(req, res, req.params.conversationId as string);
+/**
+ * `POST /conversations/:id/activities`: keeps the person's activity (typing indicators are only
+ * passed on) and runs the bot's turn; answers `{ id }` once the turn is done. The token says
+ * who sent it: the body's `from.id` is never trusted.
+ */
+export function postActivityHandler(deps: DirectLineRouteDeps): Handler {
+  return async (req, res) => {
+    const claims = authenticate(deps.tokens, req, res, req.params.conversationId as string);
     if (!claims) return;
-    if (!req.is('json')) {
-      sendError(res, 415, 'UnsupportedMediaType', 'send the activity as application/json');
-      return;
-    }
-    const parsed = clientActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      sendError(res, 400, 'BadArgument', 'invalid activity', { reasons: describeIssues(parsed.error) });
-      return;
-    }
-    const conversation = await store.get(claims.conversationId);
+    if (!requireJson(req, res, directLineErrors, { code: 'UnsupportedMediaType', message: 'send the activity as application/json' })) return;
+    const posted = parseBody(req, res, clientActivitySchema, directLineErrors, { code: 'BadArgument', message: 'invalid activity' });
+    if (!posted) return;
+    const conversation = await deps.store.get(claims.conversationId);
     if (!conversation) {
-      sendError(res, 404, 'NotFound', 'no such conversation: start it first');
+      directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation: start it first' });
       return;
     }
     if (deps.isStopping()) {
-      sendError(res, 503, 'ServiceUnavailable', 'the server is restarting: send again in a moment');
+      directLineErrors(res, { status: 503, code: 'ServiceUnavailable', message: 'the server is restarting: send again in a moment' });
       return;
     }
-    const { from, attachments: _none, ...fields } = parsed.data;
+    const { from, attachments: _none, ...fields } = posted;
     const locale = fields.locale ?? conversation.locale;
     const activity = {
       ...fields,
@@ -253,31 +211,32 @@ export function addDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): 
     if (activity.type === 'typing') {
       stored = { ...activity, id: `${conversation.conversationId}|typing-${randomBytes(6).toString('hex')}` };
     } else {
-      stored = await store.append(conversation.conversationId, activity);
+      stored = await deps.store.append(conversation.conversationId, activity);
     }
     try {
       await deps.runTurn({ ...structuredClone(stored), serviceUrl: deps.connector.serviceUrl } as unknown as Activity);
     } catch (err) {
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'directline: activity processing failed');
-      sendError(res, 502, 'BotError', 'the bot could not process the activity');
+      deps.logger.error({ err: errorSummary(err) }, 'directline: activity processing failed');
+      directLineErrors(res, { status: 502, code: 'BotError', message: 'the bot could not process the activity' });
       return;
     }
-    sendJson(res, 200, { id: stored.id });
-  });
+    sendDirectLineJson(res, 200, { id: stored.id });
+  };
 }
 
 /**
- * The origin the client used (`Host`, and `X-Forwarded-Proto` behind a TLS proxy), with
- * `scheme` `ws` or `http`; the server's own address when the Host header is unusable.
+ * The Direct Line 3.0 API, as far as Web Chat uses it: tokens (generate, refresh), start and
+ * reconnect a conversation, post an activity, get activities after a watermark, and the
+ * WebSocket `streamUrl` (served by `DirectLineStream`). Every conversation request carries a
+ * token of this server for that conversation: 401 when it is missing or forged, 403 when it
+ * expired or opens another conversation.
  */
-export function originOf(req: Request, connector: LocalConnectorAuth, scheme: 'ws' | 'http'): string {
-  const forwarded = String(req.header('x-forwarded-proto') ?? '')
-    .split(',')[0]!
-    .trim()
-    .toLowerCase();
-  const secure = forwarded === 'https' || req.isSecure();
-  const host = req.header('host') ?? '';
-  const usable = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(host);
-  const authority = usable ? host : new URL(connector.serviceUrl ?? 'http://127.0.0.1/').host;
-  return `${scheme}${secure ? 's' : ''}://${authority}`;
+export function addDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
+  const conversation = `${DIRECTLINE_PATH}/conversations/:conversationId`;
+  server.post(`${DIRECTLINE_PATH}/tokens/generate`, generateTokenHandler(deps));
+  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, refreshTokenHandler(deps));
+  server.post(`${DIRECTLINE_PATH}/conversations`, startConversationHandler(deps));
+  server.get(conversation, reconnectHandler(deps));
+  server.get(`${conversation}/activities`, getActivitiesHandler(deps));
+  server.post(`${conversation}/activities`, postActivityHandler(deps));
 }

@@ -1,75 +1,8 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-import type { Request, Response } from 'restify';
+import { loadAsset, publicDir, type Asset } from '../../web';
 
-const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
-
-/** A static file served under a content-hashed name, so it can be cached for a year. */
-export interface Asset {
-  /** `/webchat/assets/<name>.<hash>.<ext>` */
-  readonly url: string;
-  readonly contentType: string;
-  readonly etag: string;
-  readonly body: Buffer;
-}
-
-type Encoding = 'br' | 'gzip';
-
-/**
- * Compressed forms, made on first demand once per file content and process, off the event
- * loop. Brotli at quality 9 (under half a second for Web Chat's bundle; 11 would take several
- * seconds for 10 % less).
- */
-const compressed = new Map<string, Promise<Buffer>>();
-
-function compressedForm(asset: Asset, encoding: Encoding): Promise<Buffer> {
-  const key = `${asset.etag}:${encoding}`;
-  let form = compressed.get(key);
-  if (!form) {
-    form =
-      encoding === 'br'
-        ? brotli(asset.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: asset.body.length } })
-        : gzip(asset.body, { level: 9 });
-    compressed.set(key, form);
-  }
-  return form;
-}
-
-/** The encodings the client accepts (`Accept-Encoding`, q=0 excluded). */
-export function acceptedEncodings(header: string | undefined): Set<Encoding> {
-  const accepted = new Set<Encoding>();
-  for (const part of (header ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (q && Number(q.slice(2)) === 0) continue;
-    if (name === 'br' || name === 'gzip') accepted.add(name);
-  }
-  return accepted;
-}
-
-/** The best encoding of `body` for the request: brotli, gzip, or none. */
-export function compressSmall(body: Buffer, acceptEncoding: string | undefined): { body: Buffer; encoding?: Encoding } {
-  const accepted = acceptedEncodings(acceptEncoding);
-  if (body.length < 1024) return { body };
-  if (accepted.has('br')) return { body: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding: 'br' };
-  if (accepted.has('gzip')) return { body: zlib.gzipSync(body), encoding: 'gzip' };
-  return { body };
-}
-
-/** The project root (the folder with package.json), from source (ts-jest) or from `dist/`. */
-export function projectRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`webchat: no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
+/** Where the web chat page's files are served (content-hashed names). */
+export const WEBCHAT_ASSETS_PATH = '/webchat/assets/';
 
 /** Web Chat's standalone bundle without Adaptive Cards and speech (the buttons we use are in it). */
 export function webChatBundlePath(): string {
@@ -78,36 +11,20 @@ export function webChatBundlePath(): string {
   return path.join(path.dirname(entry), '..', 'dist', 'webchat-minimal.js');
 }
 
-export function loadAsset(file: string, name: string, contentType: string): Asset {
-  const body = fs.readFileSync(file);
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const ext = path.extname(file);
-  return { url: `/webchat/assets/${name}.${hash}${ext}`, contentType, etag: `"${hash}"`, body };
+export interface WebChatAssets {
+  /** Web Chat itself, from the npm package. */
+  webChat: Asset;
+  /** The page's script and styles (public/). */
+  script: Asset;
+  style: Asset;
 }
 
-/**
- * Serves content-hashed assets: one year, immutable; brotli or gzip when accepted; 304 for a
- * matching `If-None-Match`.
- */
-export async function sendAsset(req: Request, res: Response, asset: Asset): Promise<void> {
-  const headers: Record<string, string> = {
-    'Content-Type': asset.contentType,
-    'Cache-Control': 'public, max-age=31536000, immutable',
-    ETag: asset.etag,
-    Vary: 'Accept-Encoding',
-    'X-Content-Type-Options': 'nosniff'
+/** Reads the page's files once (at start): Web Chat's bundle and public/webchat.{js,css}. */
+export function loadWebChatAssets(): WebChatAssets {
+  const js = 'application/javascript; charset=utf-8';
+  return {
+    webChat: loadAsset(webChatBundlePath(), { base: WEBCHAT_ASSETS_PATH, name: 'webchat-minimal', contentType: js }),
+    script: loadAsset(path.join(publicDir(), 'webchat.js'), { base: WEBCHAT_ASSETS_PATH, name: 'webchat-page', contentType: js }),
+    style: loadAsset(path.join(publicDir(), 'webchat.css'), { base: WEBCHAT_ASSETS_PATH, name: 'webchat-page', contentType: 'text/css; charset=utf-8' })
   };
-  if (req.header('if-none-match') === asset.etag) {
-    res.sendRaw(304, '', headers);
-    return;
-  }
-  const accepted = acceptedEncodings(req.header('accept-encoding'));
-  const encoding: Encoding | undefined = asset.body.length < 1024 ? undefined : accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined;
-  let body = asset.body;
-  if (encoding) {
-    body = await compressedForm(asset, encoding);
-    headers['Content-Encoding'] = encoding;
-  }
-  headers['Content-Length'] = String(body.length);
-  res.sendRaw(200, body, headers);
 }

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import { queryParam } from '../directline/directLineRoutes';
-import { loadAsset, projectRoot, sendAsset, compressSmall, webChatBundlePath, type Asset } from './webChatAssets';
+import { cookie, queryParam } from '../../server/http';
+import { assetHandler, createNonce, formatCsp, sendHtml } from '../../web';
+import { loadWebChatAssets, WEBCHAT_ASSETS_PATH, type WebChatAssets } from './webChatAssets';
 import { renderWebChatPage } from './webChatPage';
-import { languageFromAcceptLanguage, loadWebChatCatalogue } from './webChatTexts';
+import { languageFromAcceptLanguage, loadWebChatCatalogue, type WebChatCatalogue } from './webChatTexts';
 
 /** The cookie that remembers the page's language (set by the page when the person picks one). */
 export const LANGUAGE_COOKIE = 'passerelle_lang';
@@ -18,85 +17,73 @@ const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 
 /** The policy of the page: its own scripts only, Web Chat's styles by nonce, API and stream on this origin. */
 export function contentSecurityPolicy(nonce: string, directLineOrigin?: string): string {
-  const connect = directLineOrigin ? `connect-src 'self' ${directLineOrigin} ${directLineOrigin.replace(/^https:/, 'wss:')}` : "connect-src 'self'";
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}' ${EMPTY_STYLE_HASH}`,
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "media-src 'self' data: blob:",
-    connect,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'"
-  ].join('; ');
+  return formatCsp({
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'", `'nonce-${nonce}'`, EMPTY_STYLE_HASH],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'media-src': ["'self'", 'data:', 'blob:'],
+    'connect-src': directLineOrigin ? ["'self'", directLineOrigin, directLineOrigin.replace(/^https:/, 'wss:')] : ["'self'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"]
+  });
 }
 
-function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.header('cookie') ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
+export interface WebChatRouteDeps {
+  localesDir: string;
+  defaultLanguage: string;
+  /** Where the page gets its tokens, and the Direct Line API it talks to (see `WebChatPageInput`). */
+  directLine: { tokenUrl: string; domain: string };
 }
 
 /**
- * `GET /`: the web chat page (Bot Framework Web Chat, served from the npm package, connected
- * to the local Direct Line), and `GET /webchat/assets/*`: its content-hashed files.
+ * `GET /`: the page in the language asked for (`?lang=`, then the language cookie), else the
+ * browser's, else the default; the browser's language is proposed first in the picker.
  */
-export function addWebChatRoutes(
-  server: Server,
-  deps: { localesDir: string; defaultLanguage: string; directLine: { tokenUrl: string; domain: string } }
-): void {
-  const directLineOrigin = /^https:\/\//.test(deps.directLine.domain) ? new URL(deps.directLine.domain).origin : undefined;
-  const catalogue = loadWebChatCatalogue(deps.localesDir);
+export function webChatPageHandler(deps: {
+  catalogue: WebChatCatalogue;
+  assets: WebChatAssets;
+  defaultLanguage: string;
+  directLine: { tokenUrl: string; domain: string };
+}): (req: Request, res: Response) => Promise<void> {
+  const { catalogue, assets, directLine } = deps;
+  const directLineOrigin = /^https:\/\//.test(directLine.domain) ? new URL(directLine.domain).origin : undefined;
   const codes = catalogue.languages.map((l) => l.code);
-  const publicDir = path.join(projectRoot(), 'public');
-  const assets = {
-    webChat: loadAsset(webChatBundlePath(), 'webchat-minimal', 'application/javascript; charset=utf-8'),
-    script: loadAsset(path.join(publicDir, 'webchat.js'), 'webchat-page', 'application/javascript; charset=utf-8'),
-    style: loadAsset(path.join(publicDir, 'webchat.css'), 'webchat-page', 'text/css; charset=utf-8')
-  };
-  const byUrl = new Map<string, Asset>(Object.values(assets).map((a) => [a.url, a]));
   const fallback = codes.includes(deps.defaultLanguage) ? deps.defaultLanguage : codes[0]!;
-
-  server.get('/', async (req: Request, res: Response) => {
-    const query = queryParam(req, 'lang');
+  return async (req, res) => {
     const browser = languageFromAcceptLanguage(req.header('accept-language'), codes);
-    const chosen = [query, cookie(req, LANGUAGE_COOKIE)].find((c): c is string => c !== undefined && codes.includes(c));
+    const chosen = [queryParam(req, 'lang'), cookie(req, LANGUAGE_COOKIE)].find((c): c is string => c !== undefined && codes.includes(c));
     const lang = chosen ?? browser ?? fallback;
     const first = browser ?? lang;
     const languages = [...catalogue.languages.filter((l) => l.code === first), ...catalogue.languages.filter((l) => l.code !== first)];
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = createNonce();
     const html = renderWebChatPage({
       lang,
       languages,
       texts: catalogue.texts,
       nonce,
       assets: { webChat: assets.webChat.url, script: assets.script.url, style: assets.style.url },
-      directLine: deps.directLine
+      directLine
     });
-    const { body, encoding } = compressSmall(Buffer.from(html, 'utf8'), req.header('accept-encoding'));
-    res.sendRaw(200, body, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': String(body.length),
-      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    sendHtml(req, res, 200, html, {
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding, Accept-Language, Cookie',
       'Content-Security-Policy': contentSecurityPolicy(nonce, directLineOrigin),
-      'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'X-Frame-Options': 'DENY'
     });
-  });
+  };
+}
 
-  server.get('/webchat/assets/:file', async (req: Request, res: Response) => {
-    const asset = byUrl.get(`/webchat/assets/${String(req.params.file)}`);
-    if (!asset) {
-      res.send(404, { error: 'not_found' });
-      return;
-    }
-    await sendAsset(req, res, asset);
-  });
+/**
+ * `GET /`: the web chat page (Bot Framework Web Chat, served from the npm package, connected
+ * to the local Direct Line or Azure's), and `GET /webchat/assets/*`: its content-hashed files.
+ */
+export function addWebChatRoutes(server: Server, deps: WebChatRouteDeps): void {
+  const catalogue = loadWebChatCatalogue(deps.localesDir);
+  const assets = loadWebChatAssets();
+  server.get('/', webChatPageHandler({ catalogue, assets, defaultLanguage: deps.defaultLanguage, directLine: deps.directLine }));
+  server.get(`${WEBCHAT_ASSETS_PATH}:file`, assetHandler(WEBCHAT_ASSETS_PATH, Object.values(assets)));
 }
