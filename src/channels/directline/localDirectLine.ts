@@ -28,12 +28,6 @@ export interface LocalDirectLineDeps {
   logger: Logger;
 }
 
-/**
- * The server's own Direct Line: a Direct Line 3.0–compatible API for the web chat page
- * (tokens, conversations, activities, WebSocket stream) and the Connector-compatible route
- * the bot replies to. Together they let `npm start` serve a working chat with no cloud service.
- * One process: live delivery and the read cache are in memory (transcripts are in storage).
- */
 /** The local Direct Line is stopping: no new turn starts (the route answers 503). */
 export class DirectLineStoppingError extends Error {
   override readonly name = 'DirectLineStoppingError';
@@ -42,6 +36,12 @@ export class DirectLineStoppingError extends Error {
   }
 }
 
+/**
+ * The server's own Direct Line: a Direct Line 3.0–compatible API for the web chat page
+ * (tokens, conversations, activities, WebSocket stream) and the Connector-compatible route
+ * the bot replies to. Together they let `npm start` serve a working chat with no cloud service.
+ * One process: live delivery and the read cache are in memory (transcripts are in storage).
+ */
 export class LocalDirectLine {
   readonly store: DirectLineConversationStore;
   private readonly stream: DirectLineStream;
