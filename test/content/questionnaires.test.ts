@@ -12,7 +12,8 @@ import {
   itemStatementKey
 } from '../../src/domain/assessment';
 import type { Questionnaire } from '../../src/domain/assessment';
-import { Localizer } from '../../src/i18n/localizer';
+import { checkAssessmentTexts } from '../support/assessmentTextChecks';
+import { formatProblem, localeFileLabel, readLocaleFile, type LocaleProblem } from '../support/localeChecks';
 
 const SHIPPED = path.join(__dirname, '..', '..', 'content');
 const LOCALES = path.join(__dirname, '..', '..', 'locales');
@@ -340,35 +341,17 @@ describe('loadQuestionnaires — broken content names the file and the field', (
 });
 
 /* ---------------------------------------------------------------------------------------------
- * Texts: locales/<lang>/assessment.json, in every shipped language (same keys and placeholders
- * everywhere: test/i18n/localeCompleteness.test.ts).
+ * Texts: locales/<lang>/assessment.json, in every shipped language (test/support/assessmentTextChecks.ts;
+ * same keys and placeholders everywhere: test/i18n/localeCompleteness.test.ts).
  * ------------------------------------------------------------------------------------------- */
-
-type Flat = Map<string, unknown>;
-
-function flatten(value: unknown, prefix = '', out: Flat = new Map()): Flat {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else if (prefix) {
-    out.set(prefix, value);
-  }
-  return out;
-}
-
-function stagedTexts(lang: string): Flat {
-  return flatten(JSON.parse(readFileSync(path.join(LOCALES, lang, `${ASSESSMENT_NAMESPACE}.json`), 'utf8')) as unknown);
-}
-
 
 describe('assessment texts in every shipped language', () => {
   const { questionnaires } = loadQuestionnaires(SHIPPED);
   const all: Questionnaire[] = [questionnaires.digiter, questionnaires.camplus];
   const required = assessmentTextKeys(all);
-  const texts = Object.fromEntries(LANGUAGES.map((lang) => [lang, stagedTexts(lang)])) as Record<string, Flat>;
-  const rows: [string, string][] = LANGUAGES.flatMap((lang) => required.map((key): [string, string] => [lang, key]));
-  let localizer: Localizer;
+  let problems: LocaleProblem[];
   beforeAll(() => {
-    localizer = Localizer.load(LOCALES, LANGUAGES, 'en');
+    problems = checkAssessmentTexts(LOCALES, all, LANGUAGES);
   });
 
   it('requires a statement and four levels for every item of every questionnaire', () => {
@@ -380,24 +363,46 @@ describe('assessment texts in every shipped language', () => {
     }
   });
 
-  it.each(rows)('%s: "%s" is a non-empty text that i18next finds', (lang, key) => {
-    const value = texts[lang]!.get(key);
-    expect(typeof value).toBe('string');
-    expect((value as string).trim().length).toBeGreaterThan(0);
-    expect(localizer.has(lang, `${ASSESSMENT_NAMESPACE}:${key}`)).toBe(true);
-    expect(localizer.t(lang, `${ASSESSMENT_NAMESPACE}:${key}`)).toBe(value);
-  });
-
-  it.each(LANGUAGES)('%s has no text for an item that is not in a questionnaire', (lang) => {
-    const ids = new Set(all.flatMap((q) => q.items.map((i) => i.id)));
-    const stale = [...texts[lang]!.keys()].filter((k) => k.startsWith('item.')).map((k) => k.split('.')[1]!).filter((id) => !ids.has(id));
-    expect([...new Set(stale)]).toEqual([]);
+  it.each(LANGUAGES)('%s: every text the questionnaires need, found and rendered by the Localizer; none for an unknown item', (lang) => {
+    expect(problems.filter((p) => p.file === localeFileLabel(LOCALES, lang, ASSESSMENT_NAMESPACE)).map(formatProblem)).toEqual([]);
   });
 
   it.each(['en', 'fr'])('%s: every item statement is an "I can…" sentence', (lang) => {
     const start = lang === 'en' ? /^(When .*, )?I can /u : /^(Quand .*, )?[Jj]e peux /u;
-    const statements = [...texts[lang]!].filter(([k]) => k.endsWith('.statement'));
+    const read = readLocaleFile(path.join(LOCALES, lang, `${ASSESSMENT_NAMESPACE}.json`));
+    const statements = read.ok ? [...read.file.texts].filter(([k]) => k.endsWith('.statement')) : [];
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.filter(([, text]) => !start.test(String(text))).map(([k]) => k)).toEqual([]);
+  });
+});
+
+describe('the assessment text checks can fail', () => {
+  const { questionnaires } = loadQuestionnaires(SHIPPED);
+  const all: Questionnaire[] = [questionnaires.digiter, questionnaires.camplus];
+  let locales: string;
+  beforeEach(() => {
+    locales = path.join(dir, 'locales');
+    cpSync(LOCALES, locales, { recursive: true });
+  });
+
+  function editTexts(lang: string, change: (json: Json) => void): void {
+    const full = path.join(locales, lang, `${ASSESSMENT_NAMESPACE}.json`);
+    const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
+    change(json);
+    writeFileSync(full, JSON.stringify(json));
+  }
+
+  it.each<[string, () => void, string, string, RegExp]>([
+    ['an item without its statement', () => editTexts('de', (j) => { delete j.item.digcomp_1_1_browsing.statement; }), 'de', 'item.digcomp_1_1_browsing.statement', /^missing or empty: the questionnaires need it$/],
+    ['an empty level text', () => editTexts('ar', (j) => { j.item.entrecomp_3_2_planning.level['4'] = ' '; }), 'ar', 'item.entrecomp_3_2_planning.level.4', /^missing or empty: the questionnaires need it$/],
+    ['a text for an item no questionnaire has', () => editTexts('fr', (j) => { j.item.digcomp_9_9_gone = { statement: 'Je peux partir.' }; }), 'fr', 'item.digcomp_9_9_gone', /^text for an item that no questionnaire has$/],
+    ['a text the Localizer does not render as written', () => editTexts('tr', (j) => { j.item.digcomp_1_1_browsing.statement = 'Yapabilirim $t(assessment:back).'; }), 'tr', 'item.digcomp_1_1_browsing.statement', /^the Localizer renders it as .*, not as written$/]
+  ])('reports %s, naming the file and the key', (_label, breakCopy, lang, key, problem) => {
+    breakCopy();
+    expect(checkAssessmentTexts(locales, all, LANGUAGES)).toContainEqual({
+      file: localeFileLabel(locales, lang, ASSESSMENT_NAMESPACE),
+      key,
+      problem: expect.stringMatching(problem)
+    });
   });
 });

@@ -1,102 +1,73 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import i18next from 'i18next';
 import { loadTrainingCatalogue } from '../../../src/content/trainingCatalogue';
-import {
-  INSTRUCTION_LANGUAGES,
-  TRAINING_COUNTRIES,
-  TRAINING_FORMATS,
-  TRAINING_TEXT_FIELDS,
-  TRAINING_UI_KEYS,
-  TRAININGS_NAMESPACE,
-  fundingKey,
-  prerequisiteKey,
-  trainingTextKey
-} from '../../../src/domain/trainings';
-import { fold, splitWordList } from '../../../src/understanding';
-import { STAGING_LANGUAGES, lookup, resources, trainingTexts } from './trainingLocaleTexts';
+import { TRAININGS_NAMESPACE } from '../../../src/domain/trainings';
+import { formatProblem, localeFileLabel, type LocaleProblem } from '../../support/localeChecks';
+import { checkTrainingTexts } from '../../support/trainingTextChecks';
+import { LOCALES_DIR, STAGING_LANGUAGES, resources } from './trainingLocaleTexts';
 
 /**
- * The `trainings` texts (locales/<lang>/trainings.json): complete for the shipped
- * catalogue, with the same placeholders in every language, and renderable by i18next.
+ * The `trainings` texts (locales/<lang>/trainings.json): complete for the shipped catalogue,
+ * filter words that each mean one thing, renderable by i18next (test/support/trainingTextChecks.ts;
+ * the same keys and placeholders as English in every language: test/i18n/localeCompleteness.test.ts).
  */
 
 const CATALOGUE = loadTrainingCatalogue(path.join(__dirname, '..', '..', '..', 'content'));
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-/** A key's text, or its `_other` plural form. */
-function text(lang: string, key: string): unknown {
-  const texts = trainingTexts(lang);
-  return lookup(texts, key) ?? lookup(texts, `${key}_other`);
-}
-
-function placeholders(value: unknown): string[] {
-  if (typeof value !== 'string') return [];
-  return [...new Set([...value.matchAll(/\{\{\s*([^{},]+?)\s*(?:,[^{}]*)?\}\}/g)].map((m) => m[1] ?? ''))].sort();
-}
-
-function leaves(value: unknown, prefix = ''): string[] {
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
-  }
-  return [prefix];
-}
-
-const TRAINING_KEYS = CATALOGUE.trainings.flatMap((t) => TRAINING_TEXT_FIELDS.map((field) => trainingTextKey(t.id, field)));
-const PREREQUISITE_KEYS = CATALOGUE.prerequisites.map(prerequisiteKey);
-const ALL_KEYS = [...TRAINING_UI_KEYS, ...TRAINING_KEYS, ...PREREQUISITE_KEYS];
-
-describe.each(STAGING_LANGUAGES)('staged trainings texts — %s', (lang) => {
-  it.each(TRAINING_KEYS)(`has a text for %s`, (key) => {
-    expect(text(lang, key)).toEqual(expect.stringMatching(/\S/));
+describe('staged trainings texts', () => {
+  let problems: LocaleProblem[];
+  beforeAll(() => {
+    problems = checkTrainingTexts(LOCALES_DIR, CATALOGUE, STAGING_LANGUAGES);
   });
 
-  it.each(PREREQUISITE_KEYS)('has a text for %s', (key) => {
-    expect(text(lang, key)).toEqual(expect.stringMatching(/\S/));
+  it('the sample catalogue has trainings and prerequisites to check', () => {
+    expect(CATALOGUE.trainings.length).toBeGreaterThan(0);
+    expect(CATALOGUE.prerequisites.length).toBeGreaterThan(0);
   });
 
-  it.each(TRAINING_UI_KEYS)('has a text for %s', (key) => {
-    expect(text(lang, key)).toEqual(expect.stringMatching(/\S/));
-  });
-
-  it('has no text for a training or prerequisite the catalogue lacks', () => {
-    const texts = trainingTexts(lang);
-    expect(Object.keys(texts.training as object).sort()).toEqual(CATALOGUE.trainings.map((t) => t.id).sort());
-    expect(Object.keys(texts.prerequisite as object).sort()).toEqual([...CATALOGUE.prerequisites].sort());
-  });
-
-  it('lists each filter word under one value only', () => {
-    const owner = new Map<string, string>();
-    const clashes: string[] = [];
-    const lists: [string, unknown][] = [
-      ...TRAINING_COUNTRIES.map((c): [string, unknown] => [`country.${c}`, text(lang, `filterWords.country.${c}`)]),
-      ...TRAINING_FORMATS.map((f): [string, unknown] => [`format.${f}`, text(lang, `filterWords.format.${f}`)]),
-      ...INSTRUCTION_LANGUAGES.map((l): [string, unknown] => [`language.${l}`, text(lang, `filterWords.language.${l}`)]),
-      ['eqfMarker', text(lang, 'filterWords.eqfMarker')],
-      ['startFrom', text(lang, 'filterWords.startFrom')]
-    ];
-    for (const [value, list] of lists) {
-      for (const word of splitWordList(String(list))) {
-        const key = fold(word);
-        const other = owner.get(key);
-        if (other !== undefined && other !== value) clashes.push(`"${word}": ${other} and ${value}`);
-        owner.set(key, value);
-      }
-    }
-    expect(clashes).toEqual([]);
+  it.each(STAGING_LANGUAGES)('%s: a text for every fixed key, catalogue training and prerequisite, none stale, filter words unambiguous, rendered', (lang) => {
+    expect(problems.filter((p) => p.file === localeFileLabel(LOCALES_DIR, lang, TRAININGS_NAMESPACE)).map(formatProblem)).toEqual([]);
   });
 });
 
-describe('staged trainings texts — languages agree', () => {
-  const [reference, ...others] = STAGING_LANGUAGES;
-
-  it.each(others)('%s has the same keys as the reference language (plural forms aside)', (lang) => {
-    const keys = (l: string) => [...new Set(leaves(trainingTexts(l)).map((k) => k.replace(PLURAL, '')))].sort();
-    expect(keys(lang)).toEqual(keys(reference));
+describe('the trainings text checks can fail', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- locale JSON is edited freely
+  type Json = Record<string, any>;
+  const [first] = CATALOGUE.trainings;
+  let root: string;
+  let dir: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'passerelle-trainings-'));
+    dir = path.join(root, 'locales');
+    cpSync(LOCALES_DIR, dir, { recursive: true });
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
   });
 
-  it.each(others.flatMap((lang) => ALL_KEYS.map((key): [string, string] => [lang, key])))('%s %s has the same placeholders', (lang, key) => {
-    expect(placeholders(text(lang, key))).toEqual(placeholders(text(reference, key)));
+  function edit(lang: string, change: (json: Json) => void): void {
+    const full = path.join(dir, lang, 'trainings.json');
+    const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
+    change(json);
+    writeFileSync(full, JSON.stringify(json));
+  }
+
+  it.each<[string, () => void, string, string, RegExp]>([
+    ['a catalogue training without a title', () => edit('de', (j) => { delete j.training[first!.id].title; }), 'de', `training.${first!.id}.title`, /^missing or empty: the catalogue's training .* needs it$/],
+    ['a fixed key the code asks for', () => edit('fr', (j) => { delete j.full; }), 'fr', 'full', /^missing or empty: the code \(TRAINING_UI_KEYS\) needs it$/],
+    ['a training the catalogue lacks', () => edit('nl', (j) => { j.training.ghost = { title: 'Spook' }; }), 'nl', 'training.ghost', /^text for a training the catalogue does not have$/],
+    ['a prerequisite the catalogue lacks', () => edit('pt', (j) => { j.prerequisite.ghost = 'Fantasma'; }), 'pt', 'prerequisite.ghost', /^text for a prerequisite the catalogue does not have$/],
+    ['a filter word under two values', () => edit('en', (j) => { j.filterWords.format.online += '|hybrid'; }), 'en', 'filterWords.format.hybrid', /^"hybrid" is also a word for format\.online/],
+    ['a title that does not render', () => edit('ro', (j) => { j.training[first!.id].title = 'Curs {{nume'; }), 'ro', `training.${first!.id}.title`, /renders as "Curs \{\{nume"$/]
+  ])('reports %s, naming the file and the key', (_label, breakCopy, lang, key, problem) => {
+    breakCopy();
+    expect(checkTrainingTexts(dir, CATALOGUE, STAGING_LANGUAGES)).toContainEqual({
+      file: localeFileLabel(dir, lang, TRAININGS_NAMESPACE),
+      key,
+      problem: expect.stringMatching(problem)
+    });
   });
 });
 
@@ -126,21 +97,5 @@ describe('staged trainings texts — rendered by i18next', () => {
     ['fr', 'funding.fee', { amount: 250, currency: 'EUR' }, 'Coût : 250 EUR']
   ])('%s %s', (lang, key, params, expected) => {
     expect(i18n.t(`${TRAININGS_NAMESPACE}:${key}`, { lng: lang, ...params })).toBe(expected);
-  });
-
-  it.each(STAGING_LANGUAGES)('%s: every sample training renders its title, summary, funding and prerequisites', (lang) => {
-    for (const training of CATALOGUE.trainings) {
-      const keys = [
-        ...TRAINING_TEXT_FIELDS.map((field) => trainingTextKey(training.id, field)),
-        fundingKey(training.funding),
-        ...training.prerequisites.map(prerequisiteKey)
-      ];
-      for (const key of keys) {
-        const params = training.funding.kind === 'fee' ? { amount: training.funding.amount, currency: training.funding.currency } : {};
-        const rendered = i18n.t(`${TRAININGS_NAMESPACE}:${key}`, { lng: lang, ...params });
-        expect(rendered).not.toBe(key);
-        expect(rendered).not.toMatch(/\{\{|\$t\(/);
-      }
-    }
   });
 });
