@@ -7,5 +7,10 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   maxWorkers: 2,
   testTimeout: 30000,
-  verbose: false
+  // The MongoDB server of the MongoDB tests: MONGODB_URI, else FerretDB (PASSERELLE_MONGO=off: none).
+  globalSetup: '<rootDir>/test/support/mongoGlobalSetup.mjs',
+  globalTeardown: '<rootDir>/test/support/mongoGlobalTeardown.mjs',
+  verbose: false,
+  // jest's own output, then why tests were skipped (each skipped suite says why in its name).
+  reporters: ['default', '<rootDir>/test/support/skippedTestsReporter.js']
 };

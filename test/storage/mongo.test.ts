@@ -1,75 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { MongoMemoryServer } from 'mongodb-memory-server-core';
 import { CorruptStateError, StorageUnavailableError, openMongoStorage, openStorage } from '../../src/storage';
+import { mongoTestTarget } from '../support/mongoTestTarget';
 import { describeStorageContract } from './contract/storageContract';
 
 /**
- * The storage contract against MongoDB: the server in `MONGODB_URI` when set, otherwise one
- * started by mongodb-memory-server (which may have to download a binary). When neither is
- * possible the suite says so, visibly, in a passing test named after the reason.
+ * The storage contract against MongoDB: the server in `MONGODB_URI` when set, otherwise FerretDB
+ * built and started by the jest globalSetup (test/support/mongoGlobalSetup.mjs). When there is
+ * none, every test here shows as skipped, with the reason in the suite's name.
  */
-type Target = { source: 'MONGODB_URI'; uri: string } | { source: 'memory server' } | { source: 'none'; reason: string };
+const target = mongoTestTarget();
+const uri = target.kind === 'server' ? target.uri : '';
 
-const PROBE_TIMEOUT_MS = 20_000;
+if (target.kind === 'server') describe(`MongoDB (${target.server})`, mongoSuite);
+else describe.skip(`MongoDB storage contract — skipped: ${target.reason}`, mongoSuite);
 
-/**
- * Tries mongodb-memory-server in a child process, so that a slow download or a hung start is
- * killed after `PROBE_TIMEOUT_MS` and leaves nothing open in this one. The download is tried
- * once unless `MONGOMS_MAX_RETRIES` (the number of attempts) says otherwise: without network it
- * fails at once instead of backing off.
- */
-function probeMemoryServer(): string | null {
-  const script = `
-    const { MongoMemoryServer } = require('mongodb-memory-server-core');
-    MongoMemoryServer.create().then(
-      (server) => server.stop().then(() => process.stdout.write('OK')),
-      (err) => { process.stdout.write(String((err && err.message) || err)); process.exitCode = 1; });`;
-  const child = spawnSync(process.execPath, ['-e', script], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    timeout: PROBE_TIMEOUT_MS,
-    env: { ...process.env, MONGOMS_MAX_RETRIES: process.env.MONGOMS_MAX_RETRIES ?? '1' }
-  });
-  if (child.error || child.signal) {
-    return `no MONGODB_URI, and mongodb-memory-server did not start within ${PROBE_TIMEOUT_MS / 1000} s (${child.error?.message ?? child.signal})`;
-  }
-  if (child.status === 0 && child.stdout === 'OK') return null;
-  const reason = (child.stdout || child.stderr).trim().split('\n').slice(0, 2).join(' ');
-  return `no MONGODB_URI, and mongodb-memory-server could not start (${reason || `exit code ${child.status}`})`;
-}
-
-function chooseTarget(): Target {
-  const uri = process.env.MONGODB_URI?.trim();
-  if (uri) return { source: 'MONGODB_URI', uri };
-  const failure = probeMemoryServer();
-  return failure === null ? { source: 'memory server' } : { source: 'none', reason: failure };
-}
-
-const target = chooseTarget();
-
-if (target.source === 'none') {
-  const message = `MongoDB storage contract SKIPPED: ${target.reason}. Set MONGODB_URI to run it.`;
-  console.warn(message);
-  describe('MongoDB storage contract', () => {
-    it(message, () => {
-      expect(target.reason).not.toBe('');
-    });
-  });
-} else {
-  let server: MongoMemoryServer | undefined;
-  let uri = '';
+function mongoSuite(): void {
   const databases: string[] = [];
-
-  beforeAll(async () => {
-    if (target.source === 'MONGODB_URI') {
-      uri = target.uri;
-    } else {
-      server = await MongoMemoryServer.create();
-      uri = server.getUri();
-    }
-  });
 
   afterAll(async () => {
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5000 });
@@ -77,7 +24,6 @@ if (target.source === 'none') {
       for (const name of databases) await client.db(name).dropDatabase();
     } finally {
       await client.close();
-      await server?.stop();
     }
   });
 
@@ -88,7 +34,7 @@ if (target.source === 'none') {
     return openMongoStorage({ uri, dbName, serverSelectionTimeoutMS: 5000 });
   };
 
-  describeStorageContract(`MongoDB (${target.source})`, open);
+  describeStorageContract('MongoDB', open);
 
   describe('MongoDB adapter', () => {
     it('creates the indexes the queries use', async () => {
