@@ -193,12 +193,14 @@ export async function startFerretDB(binary, { log = () => {} } = {}) {
       resolve();
     });
   });
-  // Never leave it running behind a process that ends without calling stop().
-  const killOnExit = () => child.kill('SIGKILL');
+  // Never leave it running, nor its data, behind a process that ends without calling stop().
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   process.once('exit', killOnExit);
 
   const stop = async () => {
-    process.removeListener('exit', killOnExit);
     if (!exit) {
       child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -206,6 +208,7 @@ export async function startFerretDB(binary, { log = () => {} } = {}) {
       clearTimeout(killer);
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    process.removeListener('exit', killOnExit);
   };
 
   const uri = `mongodb://127.0.0.1:${port}/`;
