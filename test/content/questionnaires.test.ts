@@ -14,6 +14,7 @@ import {
 import type { Questionnaire } from '../../src/domain/assessment';
 import { checkAssessmentTexts } from '../support/assessmentTextChecks';
 import { formatProblem, localeFileLabel, readLocaleFile, type LocaleProblem } from '../support/localeChecks';
+import { useLocalesCopy } from '../support/localesCopy';
 
 const SHIPPED = path.join(__dirname, '..', '..', 'content');
 const LOCALES = path.join(__dirname, '..', '..', 'locales');
@@ -379,18 +380,8 @@ describe('assessment texts in every shipped language', () => {
 describe('the assessment text checks can fail', () => {
   const { questionnaires } = loadQuestionnaires(SHIPPED);
   const all: Questionnaire[] = [questionnaires.digiter, questionnaires.camplus];
-  let locales: string;
-  beforeEach(() => {
-    locales = path.join(dir, 'locales');
-    cpSync(LOCALES, locales, { recursive: true });
-  });
-
-  function editTexts(lang: string, change: (json: Json) => void): void {
-    const full = path.join(locales, lang, `${ASSESSMENT_NAMESPACE}.json`);
-    const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
-    change(json);
-    writeFileSync(full, JSON.stringify(json));
-  }
+  const copy = useLocalesCopy();
+  const editTexts = (lang: string, change: (json: Json) => void) => copy.editJson(`${lang}/${ASSESSMENT_NAMESPACE}.json`, change);
 
   it.each<[string, () => void, string, string, RegExp]>([
     ['an item without its statement', () => editTexts('de', (j) => { delete j.item.digcomp_1_1_browsing.statement; }), 'de', 'item.digcomp_1_1_browsing.statement', /^missing or empty: the questionnaires need it$/],
@@ -399,8 +390,8 @@ describe('the assessment text checks can fail', () => {
     ['a text the Localizer does not render as written', () => editTexts('tr', (j) => { j.item.digcomp_1_1_browsing.statement = 'Yapabilirim $t(assessment:back).'; }), 'tr', 'item.digcomp_1_1_browsing.statement', /^the Localizer renders it as .*, not as written$/]
   ])('reports %s, naming the file and the key', (_label, breakCopy, lang, key, problem) => {
     breakCopy();
-    expect(checkAssessmentTexts(locales, all, LANGUAGES)).toContainEqual({
-      file: localeFileLabel(locales, lang, ASSESSMENT_NAMESPACE),
+    expect(checkAssessmentTexts(copy.dir, all, LANGUAGES)).toContainEqual({
+      file: localeFileLabel(copy.dir, lang, ASSESSMENT_NAMESPACE),
       key,
       problem: expect.stringMatching(problem)
     });

@@ -1,42 +1,22 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHIPPED_LANGUAGES } from '../../src/config';
 import { ELIGIBILITY_NAMESPACE, ELIGIBILITY_REASON_KEYS } from '../../src/domain/eligibility/messageKeys';
 import { checkLocales, discoverLanguages, formatProblem, type LocaleProblem } from '../support/localeChecks';
+import { useLocalesCopy, type Json } from '../support/localesCopy';
 
 /**
  * The locale checks (test/support/localeChecks.ts) can fail: a copy of locales/ broken in one way
  * is reported, naming the file and the key.
  */
 
-const SHIPPED_LOCALES = path.resolve(__dirname, '..', '..', 'locales');
 const REQUIRED_KEY = ELIGIBILITY_REASON_KEYS[0]!;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- locale JSON is edited freely
-type Json = Record<string, any>;
-
-let root: string;
-let dir: string;
-beforeEach(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'passerelle-locales-'));
-  dir = path.join(root, 'locales');
-  cpSync(SHIPPED_LOCALES, dir, { recursive: true });
-});
-afterEach(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-function editJson(file: string, change: (json: Json) => void): void {
-  const full = path.join(dir, file);
-  const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
-  change(json);
-  writeFileSync(full, JSON.stringify(json, null, 2));
-}
+const copy = useLocalesCopy();
+const { editJson } = copy;
 
 function check(): LocaleProblem[] {
-  return checkLocales(dir, {
-    languages: discoverLanguages(dir, SHIPPED_LANGUAGES),
+  return checkLocales(copy.dir, {
+    languages: discoverLanguages(copy.dir, SHIPPED_LANGUAGES),
     required: [{ ns: ELIGIBILITY_NAMESPACE, keys: [REQUIRED_KEY], source: 'ELIGIBILITY_REASON_KEYS' }]
   });
 }
@@ -57,12 +37,12 @@ it.each<[string, () => void, string, string, RegExp]>([
   ['an extra key', () => editJson('tr/menu.json', (j) => { j.leftOver = 'Eski metin'; }), 'locales/tr/menu.json', 'leftOver', /^extra key: en has no such key$/],
   ['an empty text', () => editJson('uk/common.json', (j) => { j.yes = '  '; }), 'locales/uk/common.json', 'yes', /^empty text$/],
   ['a number instead of a text', () => editJson('ps/common.json', (j) => { j.no = 0; }), 'locales/ps/common.json', 'no', /^not a text \(found a number\)$/],
-  ['a file that is not JSON', () => writeFileSync(path.join(dir, 'uk/consent.json'), '{ "notice": '), 'locales/uk/consent.json', '', /^not valid JSON: /],
-  ['a file that is a JSON array', () => writeFileSync(path.join(dir, 'so/menu.json'), '[]'), 'locales/so/menu.json', '', /^not a JSON object \(found an array\)$/],
-  ['a deleted namespace file', () => unlinkSync(path.join(dir, 'so/webchat.json')), 'locales/so/webchat.json', '', /^file missing$/],
-  ['a namespace English does not have', () => writeFileSync(path.join(dir, 'ti/extra.json'), '{}'), 'locales/ti/extra.json', '', /^extra file: en has no extra\.json$/],
+  ['a file that is not JSON', () => writeFileSync(path.join(copy.dir, 'uk/consent.json'), '{ "notice": '), 'locales/uk/consent.json', '', /^not valid JSON: /],
+  ['a file that is a JSON array', () => writeFileSync(path.join(copy.dir, 'so/menu.json'), '[]'), 'locales/so/menu.json', '', /^not a JSON object \(found an array\)$/],
+  ['a deleted namespace file', () => unlinkSync(path.join(copy.dir, 'so/webchat.json')), 'locales/so/webchat.json', '', /^file missing$/],
+  ['a namespace English does not have', () => writeFileSync(path.join(copy.dir, 'ti/extra.json'), '{}'), 'locales/ti/extra.json', '', /^extra file: en has no extra\.json$/],
   ['a key the domain uses, deleted in every language', () => {
-    for (const lang of discoverLanguages(dir, SHIPPED_LANGUAGES)) {
+    for (const lang of discoverLanguages(copy.dir, SHIPPED_LANGUAGES)) {
       editJson(`${lang}/eligibility.json`, (j) => {
         const parts = REQUIRED_KEY.split('.');
         const parent = parts.slice(0, -1).reduce<Json>((node, part) => node[part] as Json, j);
@@ -71,7 +51,7 @@ it.each<[string, () => void, string, string, RegExp]>([
     }
   }, 'locales/en/eligibility.json', REQUIRED_KEY, /^missing: the code uses it \(ELIGIBILITY_REASON_KEYS\)$/],
   ['a key the Localizer cannot reach (":" is its namespace separator)', () => {
-    for (const lang of discoverLanguages(dir, SHIPPED_LANGUAGES)) editJson(`${lang}/menu.json`, (j) => { j['see:also'] = lang; });
+    for (const lang of discoverLanguages(copy.dir, SHIPPED_LANGUAGES)) editJson(`${lang}/menu.json`, (j) => { j['see:also'] = lang; });
   }, 'locales/en/menu.json', 'see:also', /^the Localizer does not find menu:see:also$/],
   ['a plural text that does not render for some counts', () => editJson('ar/common.json', (j) => { j.years_few = '{{count سنوات'; }), 'locales/ar/common.json', 'years', /^with count 3 renders with a placeholder left unfilled: "\{\{count سنوات"$/]
 ])('reports %s, naming the file and the key', (_label, breakCopy, file, key, problem) => {

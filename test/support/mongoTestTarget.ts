@@ -10,6 +10,6 @@ export function mongoTestTarget(env: NodeJS.ProcessEnv = process.env): MongoTest
   if (uri) return { kind: 'server', uri, server: env.PASSERELLE_TEST_MONGODB_SERVER ?? 'MongoDB' };
   return {
     kind: 'skipped',
-    reason: env.PASSERELLE_TEST_MONGODB_SKIPPED ?? 'the jest globalSetup (test/support/mongoGlobalSetup.mjs) did not run'
+    reason: env.PASSERELLE_TEST_MONGODB_SKIPPED ?? 'no MongoDB server chosen: run jest with jest.config.js, whose globalSetup chooses one'
   };
 }

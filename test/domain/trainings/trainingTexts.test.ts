@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import i18next from 'i18next';
 import { loadTrainingCatalogue } from '../../../src/content/trainingCatalogue';
 import { TRAININGS_NAMESPACE } from '../../../src/domain/trainings';
 import { formatProblem, localeFileLabel, type LocaleProblem } from '../../support/localeChecks';
+import { useLocalesCopy } from '../../support/localesCopy';
 import { checkTrainingTexts } from '../../support/trainingTextChecks';
 import { LOCALES_DIR, STAGING_LANGUAGES, resources } from './trainingLocaleTexts';
 
@@ -33,26 +32,9 @@ describe('staged trainings texts', () => {
 });
 
 describe('the trainings text checks can fail', () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- locale JSON is edited freely
-  type Json = Record<string, any>;
   const [first] = CATALOGUE.trainings;
-  let root: string;
-  let dir: string;
-  beforeEach(() => {
-    root = mkdtempSync(path.join(os.tmpdir(), 'passerelle-trainings-'));
-    dir = path.join(root, 'locales');
-    cpSync(LOCALES_DIR, dir, { recursive: true });
-  });
-  afterEach(() => {
-    rmSync(root, { recursive: true, force: true });
-  });
-
-  function edit(lang: string, change: (json: Json) => void): void {
-    const full = path.join(dir, lang, 'trainings.json');
-    const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
-    change(json);
-    writeFileSync(full, JSON.stringify(json));
-  }
+  const copy = useLocalesCopy();
+  const edit = (lang: string, change: Parameters<typeof copy.editJson>[1]) => copy.editJson(`${lang}/${TRAININGS_NAMESPACE}.json`, change);
 
   it.each<[string, () => void, string, string, RegExp]>([
     ['a catalogue training without a title', () => edit('de', (j) => { delete j.training[first!.id].title; }), 'de', `training.${first!.id}.title`, /^missing or empty: the catalogue's training .* needs it$/],
@@ -63,8 +45,8 @@ describe('the trainings text checks can fail', () => {
     ['a title that does not render', () => edit('ro', (j) => { j.training[first!.id].title = 'Curs {{nume'; }), 'ro', `training.${first!.id}.title`, /renders as "Curs \{\{nume"$/]
   ])('reports %s, naming the file and the key', (_label, breakCopy, lang, key, problem) => {
     breakCopy();
-    expect(checkTrainingTexts(dir, CATALOGUE, STAGING_LANGUAGES)).toContainEqual({
-      file: localeFileLabel(dir, lang, TRAININGS_NAMESPACE),
+    expect(checkTrainingTexts(copy.dir, CATALOGUE, STAGING_LANGUAGES)).toContainEqual({
+      file: localeFileLabel(copy.dir, lang, TRAININGS_NAMESPACE),
       key,
       problem: expect.stringMatching(problem)
     });
