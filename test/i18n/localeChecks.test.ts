@@ -2,7 +2,7 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHIPPED_LANGUAGES } from '../../src/config';
 import { ELIGIBILITY_NAMESPACE, ELIGIBILITY_REASON_KEYS } from '../../src/domain/eligibility/messageKeys';
-import { checkLocales, discoverLanguages, formatProblem, type LocaleProblem } from '../support/localeChecks';
+import { REFERENCE_LANGUAGE, checkLocales, discoverLanguages, formatProblem, type LocaleProblem } from '../support/localeChecks';
 import { useLocalesCopy, type Json } from '../support/localesCopy';
 
 /**
@@ -14,9 +14,9 @@ const REQUIRED_KEY = ELIGIBILITY_REASON_KEYS[0]!;
 const copy = useLocalesCopy();
 const { editJson } = copy;
 
-function check(): LocaleProblem[] {
+function check(languages = discoverLanguages(copy.dir, SHIPPED_LANGUAGES)): LocaleProblem[] {
   return checkLocales(copy.dir, {
-    languages: discoverLanguages(copy.dir, SHIPPED_LANGUAGES),
+    languages,
     required: [{ ns: ELIGIBILITY_NAMESPACE, keys: [REQUIRED_KEY], source: 'ELIGIBILITY_REASON_KEYS' }]
   });
 }
@@ -56,7 +56,9 @@ it.each<[string, () => void, string, string, RegExp]>([
   ['a plural text that does not render for some counts', () => editJson('ar/common.json', (j) => { j.years_few = '{{count سنوات'; }), 'locales/ar/common.json', 'years', /^with count 3 renders with a placeholder left unfilled: "\{\{count سنوات"$/]
 ])('reports %s, naming the file and the key', (_label, breakCopy, file, key, problem) => {
   breakCopy();
-  expect(check()).toContainEqual({ file, key, problem: expect.stringMatching(problem) });
+  // The problems of one language's file depend only on it and the reference language.
+  const lang = file.split('/')[1]!;
+  expect(check([...new Set([REFERENCE_LANGUAGE, lang])])).toContainEqual({ file, key, problem: expect.stringMatching(problem) });
 });
 
 it('reports every problem at once, one line each', () => {
