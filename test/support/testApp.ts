@@ -25,13 +25,15 @@ export interface RunningApp {
  * settings; `env` overrides any variable.
  */
 export async function startApp(env: Record<string, string> = {}, clock?: Clock): Promise<RunningApp> {
+  // A data folder made here is removed on close; one given by the test belongs to it (restarts).
+  const ownDataDir = env.DATA_DIR === undefined ? tempDataDir() : undefined;
   const config = readConfig(
     {
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
-      DATA_DIR: env.DATA_DIR ?? tempDataDir(),
+      DATA_DIR: env.DATA_DIR ?? ownDataDir!,
       CONTENT_DIR: path.join(ROOT, 'content'),
       LOCALES_DIR: path.join(ROOT, 'locales'),
       LEXICONS_DIR: path.join(ROOT, 'lexicons'),
@@ -42,7 +44,11 @@ export async function startApp(env: Record<string, string> = {}, clock?: Clock):
   );
   const app = await createApp(config, { logger: pino({ level: 'silent' }), clock, warmUpRecognizers: false });
   const address = await app.listen();
-  return { app, config, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  const close = async (): Promise<void> => {
+    await app.close();
+    if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+  };
+  return { app, config, url: `http://127.0.0.1:${address.port}`, close };
 }
 
 let sequence = 0;
