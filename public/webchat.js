@@ -1,7 +1,8 @@
 /*
- * Passerelle's web chat page: picks the language, keeps the person's random id (and their
- * conversation) in this browser, gets a token from the server's own Direct Line and renders
- * Bot Framework Web Chat. Plain ES2017, no build step; served content-hashed.
+ * Passerelle's web chat page: picks the language (the page's texts, Web Chat's own strings and
+ * dates), keeps the person's random id (and their conversation) in this browser, gets a token
+ * from the server's own Direct Line and renders Bot Framework Web Chat. Plain ES2017, no build
+ * step; served content-hashed.
  */
 (function () {
   'use strict';
@@ -17,7 +18,17 @@
   var statusElement = document.getElementById('status');
   var errorElement = document.getElementById('error');
   var chatElement = document.getElementById('webchat');
-  var state = { lang: config.lang, directLine: null, store: null, userId: null };
+  var state = {
+    lang: config.lang,
+    bundle: config.bundle,
+    directLine: null,
+    store: null,
+    userId: null
+  };
+  // Each language's texts, Web Chat strings and date data, fetched once (the page's own is inline).
+  var bundles = {};
+  bundles[config.lang] = Promise.resolve(config.bundle);
+  var languageRequests = 0;
 
   function read(key) {
     try {
@@ -39,6 +50,45 @@
   function languageOf(code) {
     for (var i = 0; i < config.languages.length; i += 1) if (config.languages[i].code === code) return config.languages[i];
     return config.languages[0];
+  }
+
+  function bundleOf(code) {
+    if (!bundles[code]) {
+      bundles[code] = window
+        .fetch(languageOf(code).bundle)
+        .then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.json();
+        })
+        .catch(function (error) {
+          delete bundles[code];
+          throw error;
+        });
+    }
+    return bundles[code];
+  }
+
+  /**
+   * Puts the page in `code`: direction, texts, picker, Web Chat's locale and strings; remembered
+   * for the next visit. A later request wins over one still loading; if the language's texts
+   * cannot be loaded (offline), the page stays as it was.
+   */
+  function setLanguage(code) {
+    var language = languageOf(code);
+    var request = (languageRequests += 1);
+    return bundleOf(language.code).then(
+      function (bundle) {
+        if (request !== languageRequests) return;
+        state.lang = language.code;
+        state.bundle = bundle;
+        document.cookie = LANGUAGE_COOKIE + '=' + encodeURIComponent(state.lang) + '; Path=/; Max-Age=31536000; SameSite=Lax';
+        applyTexts();
+        if (state.directLine) render();
+      },
+      function () {
+        if (request === languageRequests) select.value = state.lang;
+      }
+    );
   }
 
   function userId() {
@@ -89,9 +139,62 @@
       .join('');
   }
 
+  /**
+   * Web Chat's formatter of times and counts (its `GLOBALIZE`), from the server's data for the
+   * language: Gregorian dates with the language's month names and digits, "N minutes ago".
+   */
+  function globalizeOf(dates) {
+    function digits(number, pad) {
+      var text = String(number);
+      if (pad && text.length < 2) text = '0' + text;
+      return text.replace(/[0-9]/g, function (d) {
+        return dates.digits[Number(d)];
+      });
+    }
+    function hourOf(date) {
+      var hour = date.getHours();
+      if (dates.hourCycle === 'h12') return hour % 12 || 12;
+      if (dates.hourCycle === 'h11') return hour % 12;
+      if (dates.hourCycle === 'h24') return hour || 24;
+      return hour;
+    }
+    var UNITS = { byte: 'B', kilobyte: 'KB', megabyte: 'MB', gigabyte: 'GB' };
+    return {
+      dateFormatter: function () {
+        return function (date) {
+          return dates.dateTime
+            .map(function (part) {
+              if (part.text !== undefined) return part.text;
+              if (part.field === 'month') return dates.months[date.getMonth()];
+              if (part.field === 'day') return digits(date.getDate(), part.pad);
+              if (part.field === 'hour') return digits(hourOf(date), part.pad);
+              if (part.field === 'minute') return digits(date.getMinutes(), true);
+              return dates.dayPeriods[date.getHours() < 12 ? 0 : 1];
+            })
+            .join('');
+        };
+      },
+      relativeTimeFormatter: function (unit) {
+        var texts = unit === 'hour' ? dates.hoursAgo : dates.minutesAgo;
+        return function (value) {
+          return texts[Math.abs(value)] || digits(Math.abs(value));
+        };
+      },
+      plural: function (count) {
+        var n = Math.abs(Math.floor(count));
+        return dates.plural[n < 200 ? n : 100 + (n % 100)] || 'other';
+      },
+      unitFormatter: function (unit) {
+        return function (value) {
+          return digits(Math.round(value)) + ' ' + (UNITS[unit] || unit);
+        };
+      }
+    };
+  }
+
   function applyTexts() {
     var language = languageOf(state.lang);
-    var texts = config.texts[language.code];
+    var texts = state.bundle.texts;
     document.documentElement.lang = language.code;
     document.documentElement.dir = language.dir;
     document.title = texts.title;
@@ -111,7 +214,9 @@
 
   function render() {
     var language = languageOf(state.lang);
-    var texts = config.texts[language.code];
+    var strings = {};
+    for (var id in state.bundle.webChat) if (Object.prototype.hasOwnProperty.call(state.bundle.webChat, id)) strings[id] = state.bundle.webChat[id];
+    strings.GLOBALIZE = globalizeOf(state.bundle.dates);
     window.WebChat.renderWebChat(
       {
         directLine: state.directLine,
@@ -121,7 +226,7 @@
         dir: language.dir,
         nonce: config.nonce,
         renderMarkdown: renderMarkdown,
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: texts.placeholder, TEXT_INPUT_SEND_BUTTON_ALT: texts.send },
+        overrideLocalizedStrings: strings,
         styleOptions: {
           hideUploadButton: true,
           suggestedActionLayout: 'flow',
@@ -205,10 +310,7 @@
   }
 
   select.addEventListener('change', function () {
-    state.lang = languageOf(select.value).code;
-    document.cookie = LANGUAGE_COOKIE + '=' + encodeURIComponent(state.lang) + '; Path=/; Max-Age=31536000; SameSite=Lax';
-    applyTexts();
-    if (state.directLine) render();
+    setLanguage(select.value);
   });
 
   document.getElementById('retry').addEventListener('click', function () {

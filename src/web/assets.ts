@@ -76,12 +76,15 @@ export function publicDir(): string {
   return path.join(projectRoot(), 'public');
 }
 
+/** Names `body` `<base><name>.<hash><ext>` (`base` ends with a slash, `ext` starts with a dot). */
+export function bytesAsset(body: Buffer, options: { base: string; name: string; ext: string; contentType: string }): Asset {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  return { url: `${options.base}${options.name}.${hash}${options.ext}`, contentType: options.contentType, etag: `"${hash}"`, body };
+}
+
 /** Reads `file` and names it `<base><name>.<hash><ext>` (`base` ends with a slash). */
 export function loadAsset(file: string, options: { base: string; name: string; contentType: string }): Asset {
-  const body = fs.readFileSync(file);
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const ext = path.extname(file);
-  return { url: `${options.base}${options.name}.${hash}${ext}`, contentType: options.contentType, etag: `"${hash}"`, body };
+  return bytesAsset(fs.readFileSync(file), { ...options, ext: path.extname(file) });
 }
 
 /**

@@ -9,5 +9,5 @@ export { InlineMarkup } from './inlineMarkup';
 export { css, InlineStyle, JsonScript, jsonForScript, type TrustedCss } from './trustedMarkup';
 export { createNonce, formatCsp } from './csp';
 export { sendHtml } from './sendHtml';
-export { acceptedEncodings, assetHandler, compressSmall, loadAsset, projectRoot, publicDir, sendAsset, type Asset, type Encoding } from './assets';
+export { acceptedEncodings, assetHandler, bytesAsset, compressSmall, loadAsset, projectRoot, publicDir, sendAsset, type Asset, type Encoding } from './assets';
 export { pageAssets, PAGE_ASSETS_PATH, type PageAssets } from './pageAssets';

@@ -1,5 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { renderWebChatPage, type WebChatLanguage, type WebChatPageInput, type WebChatTexts, WEBCHAT_TEXT_KEYS } from '../../src/channels/webchat';
+import {
+  renderWebChatPage,
+  WEB_CHAT_STRING_IDS,
+  WEBCHAT_TEXT_KEYS,
+  webChatDates,
+  type WebChatBundle,
+  type WebChatLanguage,
+  type WebChatPageInput,
+  type WebChatStrings,
+  type WebChatTexts
+} from '../../src/channels/webchat';
 import type { AssessmentRecord } from '../../src/domain';
 import { renderExpiredLinkPage } from '../../src/web/pages/expiredLinkPage';
 import { renderProfilePage, type ProfilePageProps } from '../../src/web/pages/profilePage';
@@ -73,19 +83,24 @@ function profileProps(values: Values): ProfilePageProps {
   };
 }
 
+const WEB_CHAT_DATES = webChatDates('en', { minutesAgo: { one: '{{count}} minute ago', other: '{{count}} minutes ago' }, hoursAgo: { other: '{{count}} hours ago' } });
+
 function webChatInput(values: Values): WebChatPageInput {
   const v = (i: number): string => values(HOSTILE[i % HOSTILE.length]!);
   const languages: WebChatLanguage[] = [
     { code: v(0), name: v(1), dir: 'rtl', webChatLocale: v(2) },
     { code: 'en', name: v(3), dir: 'ltr', webChatLocale: v(4) }
   ];
-  const texts = Object.fromEntries(
-    languages.map((l, i) => [l.code, Object.fromEntries(WEBCHAT_TEXT_KEYS.map((k, j) => [k, v(i + j)])) as WebChatTexts])
-  );
+  const bundle: WebChatBundle = {
+    texts: Object.fromEntries(WEBCHAT_TEXT_KEYS.map((k, j) => [k, v(j)])) as WebChatTexts,
+    webChat: Object.fromEntries(WEB_CHAT_STRING_IDS.map((id, j) => [id, v(j + 1)])) as WebChatStrings,
+    dates: { ...WEB_CHAT_DATES, months: WEB_CHAT_DATES.months.map((_, m) => v(m)), dayPeriods: [v(2), v(3)] }
+  };
   return {
     lang: v(0),
     languages,
-    texts,
+    bundle,
+    bundleUrls: { [v(0)]: `/x.json?${v(1)}`, en: `/y.json?${v(2)}` },
     nonce: v(5),
     assets: { webChat: `/a.js?${v(6)}`, script: `/b.js?${v(0)}`, style: `/c.css?${v(1)}` },
     directLine: { tokenUrl: v(2), domain: v(3) }
@@ -162,9 +177,9 @@ describe('the web chat page’s data block', () => {
     const input = webChatInput(identity);
     const html = renderWebChatPage(input);
     const block = /<script type="application\/json" id="passerelle-config">([^<]*)<\/script>/.exec(html)![1]!;
-    const config = JSON.parse(block) as { texts: unknown; languages: unknown; nonce: string; tokenUrl: string; directLine: string };
-    expect(config.texts).toEqual(input.texts);
-    expect(config.languages).toEqual(input.languages);
+    const config = JSON.parse(block) as { bundle: unknown; languages: unknown; nonce: string; tokenUrl: string; directLine: string };
+    expect(config.bundle).toEqual(input.bundle);
+    expect(config.languages).toEqual(input.languages.map((l) => ({ ...l, bundle: input.bundleUrls[l.code] })));
     expect([config.nonce, config.tokenUrl, config.directLine]).toEqual([input.nonce, input.directLine.tokenUrl, input.directLine.domain]);
   });
 });

@@ -1,12 +1,15 @@
 import { JsonScript, Layout, renderPage } from '../../web';
-import type { WebChatLanguage, WebChatTexts } from './webChatTexts';
+import type { WebChatBundle, WebChatLanguage } from './webChatTexts';
 
 export interface WebChatPageInput {
   /** The page's language (selected in the picker). */
   lang: string;
   /** Languages of the picker, in the order shown (the browser's first). */
   languages: WebChatLanguage[];
-  texts: Record<string, WebChatTexts>;
+  /** The page language's texts, Web Chat strings and date data (inlined: the first render needs no request). */
+  bundle: WebChatBundle;
+  /** Where each language's bundle is served (content-hashed), by language code. */
+  bundleUrls: Record<string, string>;
   /** Nonce of the styles Web Chat inserts (also in the Content-Security-Policy). */
   nonce: string;
   assets: { webChat: string; script: string; style: string };
@@ -20,16 +23,16 @@ export interface WebChatPageInput {
 /**
  * The web chat page: a header (title, language picker) and the chat. Scripts are external
  * (deferred, content-hashed); the page's data travels as JSON in a non-executed script
- * element, read by public/webchat.js, which also fills the `data-text` elements when the
- * language changes.
+ * element, read by public/webchat.js, which fetches another language's bundle when the person
+ * picks it or the bot starts writing in it, and then fills the `data-text` elements.
  */
 export function WebChatPage(input: WebChatPageInput) {
   const language = input.languages.find((l) => l.code === input.lang) ?? input.languages[0]!;
-  const t = input.texts[language.code]!;
+  const t = input.bundle.texts;
   const config = {
     lang: language.code,
-    languages: input.languages,
-    texts: input.texts,
+    languages: input.languages.map((l) => ({ ...l, bundle: input.bundleUrls[l.code] })),
+    bundle: input.bundle,
     tokenUrl: input.directLine.tokenUrl,
     directLine: input.directLine.domain,
     nonce: input.nonce

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { cookie, queryParam } from '../../server/http';
 import { assetHandler, createNonce, formatCsp, sendHtml } from '../../web';
-import { loadWebChatAssets, WEBCHAT_ASSETS_PATH, type WebChatAssets } from './webChatAssets';
+import { allWebChatAssets, loadWebChatAssets, WEBCHAT_ASSETS_PATH, type WebChatAssets } from './webChatAssets';
 import { renderWebChatPage } from './webChatPage';
 import { languageFromAcceptLanguage, loadWebChatCatalogue, type WebChatCatalogue } from './webChatTexts';
 
@@ -52,6 +52,7 @@ export function webChatPageHandler(deps: {
   const directLineOrigin = /^https:\/\//.test(directLine.domain) ? new URL(directLine.domain).origin : undefined;
   const codes = catalogue.languages.map((l) => l.code);
   const fallback = codes.includes(deps.defaultLanguage) ? deps.defaultLanguage : codes[0]!;
+  const bundleUrls = Object.fromEntries(Object.entries(assets.languages).map(([code, asset]) => [code, asset.url]));
   return async (req, res) => {
     const browser = languageFromAcceptLanguage(req.header('accept-language'), codes);
     const chosen = [queryParam(req, 'lang'), cookie(req, LANGUAGE_COOKIE)].find((c): c is string => c !== undefined && codes.includes(c));
@@ -62,7 +63,8 @@ export function webChatPageHandler(deps: {
     const html = renderWebChatPage({
       lang,
       languages,
-      texts: catalogue.texts,
+      bundle: catalogue.bundles[lang]!,
+      bundleUrls,
       nonce,
       assets: { webChat: assets.webChat.url, script: assets.script.url, style: assets.style.url },
       directLine
@@ -79,11 +81,12 @@ export function webChatPageHandler(deps: {
 
 /**
  * `GET /`: the web chat page (Bot Framework Web Chat, served from the npm package, connected
- * to the local Direct Line or Azure's), and `GET /webchat/assets/*`: its content-hashed files.
+ * to the local Direct Line or Azure's), and `GET /webchat/assets/*`: its content-hashed files
+ * (scripts, styles, and each language's texts).
  */
 export function addWebChatRoutes(server: Server, deps: WebChatRouteDeps): void {
   const catalogue = loadWebChatCatalogue(deps.localesDir);
-  const assets = loadWebChatAssets();
+  const assets = loadWebChatAssets(catalogue);
   server.get('/', webChatPageHandler({ catalogue, assets, defaultLanguage: deps.defaultLanguage, directLine: deps.directLine }));
-  server.get(`${WEBCHAT_ASSETS_PATH}:file`, assetHandler(WEBCHAT_ASSETS_PATH, Object.values(assets)));
+  server.get(`${WEBCHAT_ASSETS_PATH}:file`, assetHandler(WEBCHAT_ASSETS_PATH, allWebChatAssets(assets)));
 }

@@ -155,7 +155,8 @@ describeInBrowser('web chat in a real browser', () => {
       const order = (await page.evaluate("Array.from(document.querySelectorAll('#language option')).map(o => o.value)")) as string[];
       expect(order[0]).toBe('en');
       for (let i = 0; i < order.indexOf('fa'); i += 1) await page.keyboard.press('ArrowDown');
-      await page.waitForFunction("document.documentElement.dir === 'rtl'");
+      // The language's texts are fetched first. A function, not a string: the page's CSP (no 'unsafe-eval') refuses string predicates.
+      await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { dir: string } } }).document.documentElement.dir === 'rtl');
       expect(await page.evaluate('[document.documentElement.lang, document.title]')).toEqual(['fa', 'Passerelle – گفتگو']);
       await expect(page.getByLabel('زبان', { exact: true }).inputValue()).resolves.toBe('fa');
       // Chosen languages are remembered for the next visit.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { languageFromAcceptLanguage, loadWebChatCatalogue, renderWebChatPage, WEBCHAT_TEXT_KEYS } from '../../../src/channels/webchat';
+import { languageFromAcceptLanguage, loadWebChatCatalogue, renderWebChatPage, WEB_CHAT_STRING_IDS, WEBCHAT_TEXT_KEYS, type WebChatTexts } from '../../../src/channels/webchat';
 import { webChatBundlePath } from '../../../src/channels/webchat/webChatAssets';
 import { acceptedEncodings, jsonForScript } from '../../../src/web';
 import { startApp, type RunningApp } from '../../support/testApp';
@@ -36,6 +36,17 @@ function decoded(res: RawResponse): string {
   return res.body.toString('utf8');
 }
 
+interface PageConfig {
+  nonce: string;
+  directLine: string;
+  bundle: { texts: Record<string, string>; webChat: Record<string, string> };
+  languages: { code: string; bundle: string }[];
+}
+
+function pageConfig(html: string): PageConfig {
+  return JSON.parse(/<script type="application\/json" id="passerelle-config">([^<]*)<\/script>/.exec(html)![1]!) as PageConfig;
+}
+
 function assetUrls(html: string): string[] {
   return [...html.matchAll(/(?:src|href)="(\/webchat\/assets\/[^"]+)"/g)].map((m) => m[1]!);
 }
@@ -66,10 +77,14 @@ describe('GET /', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
-    const config = JSON.parse(/<script type="application\/json" id="passerelle-config">([^<]*)<\/script>/.exec(html)![1]!) as { nonce: string; directLine: string; texts: Record<string, Record<string, string>> };
+    const config = pageConfig(html);
     expect(config.nonce).toBe(nonce);
     expect(config.directLine).toBe('/v3/directline');
-    expect(Object.keys(config.texts).sort()).toEqual([...ALL].sort());
+    // Only the page's language is inline; the others are fetched when chosen.
+    expect(config.bundle.texts.title).toBe('Passerelle – discussion');
+    expect(config.bundle.webChat.TEXT_INPUT_PLACEHOLDER).toBe('Écrivez votre message');
+    expect(config.languages.map((l) => l.code).sort()).toEqual([...ALL].sort());
+    for (const l of config.languages) expect(l.bundle).toMatch(new RegExp(`^/webchat/assets/webchat-${l.code}\\.[0-9a-f]{16}\\.json$`));
     // No inline script may run: only external scripts and the JSON data block.
     expect([...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/g)]).toEqual([]);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -113,6 +128,22 @@ describe('GET /', () => {
     expect(bundle.body.equals(fs.readFileSync(webChatBundlePath()))).toBe(true);
   });
 
+  it("serves each language's texts, Web Chat strings and dates as a content-hashed JSON file", async () => {
+    const config = pageConfig(decoded(await rawGet(`${running.url}/`, { 'accept-language': 'fr' })));
+    const tigrinya = config.languages.find((l) => l.code === 'ti')!;
+    const res = await rawGet(`${running.url}${tigrinya.bundle}`, { 'accept-encoding': 'br' });
+    expect([res.status, res.headers['content-type'], res.headers['cache-control'], res.headers['content-encoding']]).toEqual([
+      200,
+      'application/json; charset=utf-8',
+      'public, max-age=31536000, immutable',
+      'br'
+    ]);
+    const bundle = JSON.parse(decoded(res)) as { texts: Record<string, string>; webChat: Record<string, string>; dates: { months: string[] } };
+    expect(bundle.texts.title).toBe('Passerelle – ዕላል');
+    expect(bundle.webChat.TEXT_INPUT_PLACEHOLDER).toBe('መልእኽትኹም ጽሓፉ');
+    expect(bundle.dates.months[11]).toBe('ታሕሳስ');
+  });
+
   it('prefers brotli', async () => {
     const html = decoded(await rawGet(`${running.url}/`));
     const css = assetUrls(html).find((u) => u.endsWith('.css'))!;
@@ -130,22 +161,25 @@ describe('GET /', () => {
 describe('page rendering', () => {
   const catalogue = loadWebChatCatalogue(LOCALES_DIR);
 
-  it('has every text of the page in all fourteen languages', () => {
+  it('has every text of the page, and every Web Chat string, in all fourteen languages', () => {
     expect(catalogue.languages.map((l) => l.code)).toEqual(ALL);
-    for (const lang of ALL) {
-      for (const key of WEBCHAT_TEXT_KEYS) expect(catalogue.texts[lang]![key].trim()).not.toBe('');
-    }
+    const missing = ALL.flatMap((lang) => [
+      ...WEBCHAT_TEXT_KEYS.filter((key) => !catalogue.bundles[lang]?.texts[key]?.trim()).map((key) => `${lang}: ${key}`),
+      ...WEB_CHAT_STRING_IDS.filter((id) => !catalogue.bundles[lang]?.webChat[id]?.trim()).map((id) => `${lang}: webChat.${id}`)
+    ]);
+    expect(missing).toEqual([]);
     expect(catalogue.languages.filter((l) => l.dir === 'rtl').map((l) => l.code)).toEqual(['ar', 'fa', 'ps', 'ckb']);
     expect(catalogue.languages.find((l) => l.code === 'ar')!.webChatLocale).toBe('ar-SA');
   });
 
   it('escapes every interpolated value', () => {
     const evil = '"><script>alert(1)</script>';
-    const texts = Object.fromEntries(ALL.map((l) => [l, Object.fromEntries(WEBCHAT_TEXT_KEYS.map((k) => [k, evil]))])) as never;
+    const texts = Object.fromEntries(WEBCHAT_TEXT_KEYS.map((k) => [k, evil])) as WebChatTexts;
     const html = renderWebChatPage({
       lang: 'en',
       languages: [{ code: 'en', name: evil, dir: 'ltr', webChatLocale: 'en-US' }],
-      texts,
+      bundle: { ...catalogue.bundles.en!, texts },
+      bundleUrls: { en: `/x.json?${evil}` },
       nonce: 'abc',
       assets: { webChat: '/a.js?"x', script: '/b.js', style: '/c.css' },
       directLine: { tokenUrl: '/v3/directline/tokens/generate', domain: '/v3/directline' }
@@ -157,7 +191,8 @@ describe('page rendering', () => {
     // Inside the JSON data block, "</script>" cannot close the element.
     const block = /id="passerelle-config">([^]*?)<\/script>/.exec(html)![1]!;
     expect(block).not.toMatch(/<\/?script/i);
-    expect(JSON.parse(block).texts.en.title).toBe(evil);
+    const config = JSON.parse(block) as { bundle: { texts: WebChatTexts }; languages: { bundle: string }[] };
+    expect([config.bundle.texts.title, config.languages[0]!.bundle]).toEqual([evil, `/x.json?${evil}`]);
   });
 
   it('escapes for script blocks', () => {
