@@ -1,8 +1,10 @@
 /*
- * Passerelle's web chat page: picks the language (the page's texts, Web Chat's own strings and
- * dates), keeps the person's random id (and their conversation) in this browser, gets a token
- * from the server's own Direct Line and renders Bot Framework Web Chat. Plain ES2017, no build
- * step; served content-hashed.
+ * Passerelle's web chat page: keeps the person's random id (and their conversation) in this
+ * browser, gets a token from the server's own Direct Line and renders Bot Framework Web Chat.
+ * The page is in one language at a time: the one picked in the header, or the one the bot
+ * starts writing in when the person chooses a language in the chat (each bot message carries
+ * the `locale` it is written in). Direction, the page's texts, the picker and Web Chat's own
+ * strings and dates follow. Plain ES2017, no build step; served content-hashed.
  */
 (function () {
   'use strict';
@@ -23,7 +25,10 @@
     bundle: config.bundle,
     directLine: null,
     store: null,
-    userId: null
+    userId: null,
+    // The language of the bot's latest message, and the last activity shown again from before this visit.
+    botLanguage: null,
+    resumedUpTo: 0
   };
   // Each language's texts, Web Chat strings and date data, fetched once (the page's own is inline).
   var bundles = {};
@@ -50,6 +55,17 @@
   function languageOf(code) {
     for (var i = 0; i < config.languages.length; i += 1) if (config.languages[i].code === code) return config.languages[i];
     return config.languages[0];
+  }
+
+  /** The page's language for a locale such as "ar" or "ar-SA", or null. */
+  function languageOfLocale(locale) {
+    if (typeof locale !== 'string') return null;
+    var tag = locale.toLowerCase();
+    for (var i = 0; i < config.languages.length; i += 1) {
+      var code = config.languages[i].code;
+      if (tag === code || tag.indexOf(code + '-') === 0) return config.languages[i];
+    }
+    return null;
   }
 
   function bundleOf(code) {
@@ -89,6 +105,28 @@
         if (request === languageRequests) select.value = state.lang;
       }
     );
+  }
+
+  /** The sequence number of a Direct Line activity id (`<conversation>|0000042`), or Infinity. */
+  function sequenceOf(id) {
+    var match = /\|(\d+)$/.exec(String(id || ''));
+    return match ? Number(match[1]) : Infinity;
+  }
+
+  /**
+   * When the bot starts writing in another language (the person chose it in the chat), the page
+   * follows. Messages shown again from an earlier visit only say which language the bot spoke
+   * last; a language picked in the header stays until the bot changes language again.
+   */
+  function followBot(activity) {
+    if (!activity || activity.type !== 'message' || !activity.from) return;
+    if (activity.from.role === 'user' || activity.from.id === state.userId) return;
+    var language = languageOfLocale(activity.locale);
+    if (!language) return;
+    var previous = state.botLanguage;
+    state.botLanguage = language.code;
+    if (sequenceOf(activity.id) <= state.resumedUpTo) return;
+    if (language.code !== previous && language.code !== state.lang) setLanguage(language.code);
   }
 
   function userId() {
@@ -134,7 +172,8 @@
           .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
           .replace(/(^|[^*\w])\*([^*\s][^*\n]*)\*(?!\w)/g, '$1<em>$2</em>')
           .replace(/\r?\n/g, '<br>');
-        return '<p>' + html + '</p>';
+        // Each paragraph takes the direction of its own text (an earlier French message stays left to right in an Arabic page).
+        return '<p dir="auto">' + html + '</p>';
       })
       .join('');
   }
@@ -229,8 +268,13 @@
         overrideLocalizedStrings: strings,
         styleOptions: {
           hideUploadButton: true,
+          // Answers in rows that wrap, each label whole on as many lines as it needs (webchat.css),
+          // and every button at least 44 px high, as a finger needs.
           suggestedActionLayout: 'flow',
-          suggestedActionHeight: 'auto',
+          suggestedActionsStackedLayoutButtonTextWrap: true,
+          suggestedActionHeight: 44,
+          suggestedActionBorderRadius: 8,
+          sendBoxHeight: 48,
           sendBoxTextWrap: true,
           bubbleMaxWidth: 640,
           bubbleMinWidth: 0,
@@ -281,6 +325,7 @@
       if (resuming) {
         options.conversationId = issued.conversationId;
         options.watermark = String(Math.max(0, saved.watermark - RESUME_CONTEXT));
+        state.resumedUpTo = saved.watermark;
       }
       var watermark = resuming ? saved.watermark : 0;
       saveConversation(issued.conversationId, watermark);
@@ -291,6 +336,7 @@
           return function (action) {
             var result = next(action);
             if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+              followBot(action.payload && action.payload.activity);
               var seen = Number(directLine.watermark);
               if (seen > watermark) {
                 watermark = seen;
