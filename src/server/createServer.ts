@@ -1,6 +1,6 @@
 import restify, { type Server } from 'restify';
 import type { Logger } from '../logger';
-import { assetHandler, pageAssets, PAGE_ASSETS_PATH } from '../web';
+import { assetHandler, pageAssets, PAGE_ASSETS_PATH, sendAsset } from '../web';
 
 /** Counts requests in flight, so a graceful shutdown can wait for them. */
 export class InFlightRequests {
@@ -38,7 +38,9 @@ export class InFlightRequests {
 /**
  * The restify server with what every route shares: JSON body parsing with a size limit (413
  * beyond it, 400 for malformed JSON), in-flight tracking, request logging without bodies,
- * query strings or headers (no personal data), and the pages' shared assets (`/assets/*`).
+ * query strings or headers (no personal data), the pages' shared assets (`/assets/*`), and
+ * `/favicon.ico`, which browsers ask for on their own (kept a week; the pages name the
+ * content-hashed icon).
  */
 export function createServer(deps: { logger: Logger; maxBodyBytes: number; inFlight: InFlightRequests }): Server {
   const { logger, maxBodyBytes, inFlight } = deps;
@@ -68,5 +70,8 @@ export function createServer(deps: { logger: Logger; maxBodyBytes: number; inFli
     return callback();
   });
   server.get(`${PAGE_ASSETS_PATH}:file`, assetHandler(PAGE_ASSETS_PATH, Object.values(pageAssets())));
+  server.get('/favicon.ico', async (req: restify.Request, res: restify.Response) => {
+    await sendAsset(req, res, pageAssets().iconIco, 'public, max-age=604800');
+  });
   return server;
 }

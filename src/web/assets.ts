@@ -87,14 +87,17 @@ export function loadAsset(file: string, options: { base: string; name: string; c
   return bytesAsset(fs.readFileSync(file), { ...options, ext: path.extname(file) });
 }
 
+/** How long a content-hashed file may be kept: its name changes with its content. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
- * Serves content-hashed assets: one year, immutable; brotli or gzip when accepted; 304 for a
- * matching `If-None-Match`.
+ * Serves an asset: brotli or gzip when accepted, 304 for a matching `If-None-Match`, cached as
+ * `cacheControl` says (by default a year, immutable: content-hashed names).
  */
-export async function sendAsset(req: Request, res: Response, asset: Asset): Promise<void> {
+export async function sendAsset(req: Request, res: Response, asset: Asset, cacheControl: string = IMMUTABLE): Promise<void> {
   const headers: Record<string, string> = {
     'Content-Type': asset.contentType,
-    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Cache-Control': cacheControl,
     ETag: asset.etag,
     Vary: 'Accept-Encoding',
     'X-Content-Type-Options': 'nosniff'

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { isRightToLeft } from '../i18n';
+import { pageAssets } from './pageAssets';
 import { InlineStyle, type TrustedCss } from './trustedMarkup';
 
 export interface LayoutProps {
@@ -12,7 +13,7 @@ export interface LayoutProps {
   robots?: string | undefined;
   /** `<meta name="color-scheme">`. */
   colorScheme?: string | undefined;
-  /** `<link rel="icon">` (`data:,` asks the browser for no icon at all). */
+  /** `<link rel="icon">`: by default Passerelle's icon (`public/favicon.svg`, content-hashed). */
   icon?: string | undefined;
   /** Stylesheet URLs (content-hashed assets). */
   stylesheets?: readonly string[] | undefined;
@@ -41,7 +42,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {props.robots !== undefined && <meta name="robots" content={props.robots} />}
         {props.colorScheme !== undefined && <meta name="color-scheme" content={props.colorScheme} />}
-        {props.icon !== undefined && <link rel="icon" href={props.icon} />}
+        <link rel="icon" href={props.icon ?? pageAssets().icon.url} type={props.icon === undefined ? 'image/svg+xml' : undefined} />
         <title>{props.title}</title>
         {props.stylesheets?.map((href) => <link rel="stylesheet" href={href} />)}
         {props.inlineCss !== undefined && <InlineStyle css={props.inlineCss} nonce={props.nonce} />}

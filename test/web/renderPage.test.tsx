@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { css, formatCsp, InlineMarkup, jsonForScript, JsonScript, Layout, renderPage } from '../../src/web';
+import { css, formatCsp, InlineMarkup, jsonForScript, JsonScript, Layout, pageAssets, renderPage } from '../../src/web';
 import { tagsOf } from '../support/renderedHtml';
 
 describe('renderPage and Layout', () => {
@@ -12,7 +12,7 @@ describe('renderPage and Layout', () => {
     );
     expect(html).toBe(
       '<!doctype html>\n<html lang="fr" dir="ltr"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>' +
-        '<meta name="robots" content="noindex, nofollow"/><title>Titre</title><link rel="stylesheet" href="/s.css"/>' +
+        `<meta name="robots" content="noindex, nofollow"/><link rel="icon" href="${pageAssets().icon.url}" type="image/svg+xml"/><title>Titre</title><link rel="stylesheet" href="/s.css"/>` +
         '<script defer src="/a.js"></script><script defer src="/b.js"></script></head><body><main>Bonjour</main></body></html>'
     );
   });

@@ -43,7 +43,6 @@ export function WebChatPage(input: WebChatPageInput) {
       dir={language.dir}
       title={t.title}
       colorScheme="light"
-      icon="data:,"
       stylesheets={[input.assets.style]}
       scripts={[input.assets.webChat, input.assets.script]}
     >
