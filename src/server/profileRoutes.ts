@@ -2,9 +2,10 @@ import type { Request, Response, Server } from 'restify';
 import type { QuestionnaireId } from '../domain';
 import type { Localizer } from '../i18n';
 import type { AssessmentService } from '../services/assessmentService';
-import { formatCsp, pageAssets, sendHtml } from '../web';
+import { formatCsp, pageAssets, sendHtml, styleHash } from '../web';
 import { renderExpiredLinkPage } from '../web/pages/expiredLinkPage';
 import { renderProfilePage } from '../web/pages/profilePage';
+import { PROFILE_CSS } from '../web/pages/profileStyles';
 
 export interface ProfileRouteDeps {
   assessment: AssessmentService;
@@ -13,7 +14,8 @@ export interface ProfileRouteDeps {
 
 /**
  * Headers of everything under `/profile/`: never cached, never sent as a referrer. The page's
- * own styles are inline; its only script is the shared print script (same origin).
+ * only style is its constant stylesheet, allowed by hash; its only script is the shared print
+ * script, and its only image the site's icon (same origin).
  */
 const PRIVATE_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
@@ -21,7 +23,7 @@ const PRIVATE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': formatCsp({
     'default-src': ["'none'"],
-    'style-src': ["'unsafe-inline'"],
+    'style-src': [styleHash(PROFILE_CSS)],
     'script-src': ["'self'"],
     'img-src': ["'self'"],
     'base-uri': ["'none'"],

@@ -7,7 +7,7 @@ export { Layout, type LayoutProps } from './layout';
 export { renderPage } from './renderPage';
 export { InlineMarkup } from './inlineMarkup';
 export { css, InlineStyle, JsonScript, jsonForScript, type TrustedCss } from './trustedMarkup';
-export { createNonce, formatCsp } from './csp';
+export { createNonce, formatCsp, styleHash } from './csp';
 export { sendHtml } from './sendHtml';
 export { acceptedEncodings, assetHandler, bytesAsset, compressSmall, loadAsset, projectRoot, publicDir, sendAsset, type Asset, type Encoding } from './assets';
 export { pageAssets, PAGE_ASSETS_PATH, type PageAssets } from './pageAssets';

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { scoreAssessment, type AnswerValue, type QuestionnaireId } from '../../src/domain';
 import { hashProfileLinkToken } from '../../src/storage';
+import { seriousAxeViolations } from '../support/axe';
 import { ARTIFACTS, describeInBrowser, launchChromium } from '../support/browser';
 import { startApp, type RunningApp } from '../support/testApp';
 
@@ -14,15 +15,15 @@ import { startApp, type RunningApp } from '../support/testApp';
 const NOW = new Date('2026-11-29T10:00:00Z');
 
 /** Stores a completed assessment and a link to it, as the assessment dialog does; returns the link's token. */
-async function completedAssessment(running: RunningApp, questionnaireId: QuestionnaireId, language: string, answerOf: (i: number) => AnswerValue): Promise<string> {
+async function completedAssessment(running: RunningApp, questionnaireId: QuestionnaireId, language: string, answerOf: (i: number) => AnswerValue, name = language): Promise<string> {
   const { storage, content } = running.app;
   const questionnaire = content.questionnaires.questionnaires[questionnaireId];
   const answers = Object.fromEntries(questionnaire.items.map((item, i) => [item.id, answerOf(i)]));
   const profile = scoreAssessment(answers, questionnaire, content.questionnaires.rules);
-  const id = `assessment-${language}`;
+  const id = `assessment-${name}`;
   await storage.assessments.save({
     id,
-    userKey: `user-${language}`,
+    userKey: `user-${name}`,
     questionnaireId,
     questionnaireVersion: questionnaire.version,
     language,
@@ -36,7 +37,7 @@ async function completedAssessment(running: RunningApp, questionnaireId: Questio
     version: 0
   });
   const token = randomBytes(32).toString('base64url');
-  await storage.profileLinks.create({ tokenHash: hashProfileLinkToken(token), userKey: `user-${language}`, assessmentId: id, createdAt: NOW, expiresAt: new Date(NOW.getTime() + 86_400_000) });
+  await storage.profileLinks.create({ tokenHash: hashProfileLinkToken(token), userKey: `user-${name}`, assessmentId: id, createdAt: NOW, expiresAt: new Date(NOW.getTime() + 86_400_000) });
   return token;
 }
 
@@ -95,5 +96,58 @@ describeInBrowser('printable profile page in a real browser', () => {
     expect(await page.evaluate('window.__printed')).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it.each([
+    ['fr', 'digiter'],
+    ['ar', 'camplus']
+  ] as const)('%s (%s) on a 390 px phone: fits without scrolling sideways, strict CSP, no serious accessibility problem, an icon', async (lang, questionnaireId) => {
+    const token = await completedAssessment(running, questionnaireId, lang, (i) => ((i % 4) + 1) as AnswerValue, `${lang}-phone`);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => {
+      if (/Content Security Policy|Refused to/i.test(msg.text())) errors.push(msg.text());
+    });
+    const iconRequests: number[] = [];
+    page.on('response', (response) => {
+      if (/favicon/.test(response.url())) iconRequests.push(response.status());
+    });
+    try {
+      const response = await page.goto(`${running.url}/profile/${token}`);
+      expect(response?.status()).toBe(200);
+      // Styles by hash, never 'unsafe-inline' (the level bars' widths are classes, not style attributes).
+      const csp = response!.headers()['content-security-policy'] ?? '';
+      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(csp).not.toMatch(/unsafe-inline/);
+      expect(await page.locator('[style]').count()).toBe(0);
+
+      await page.screenshot({ path: path.join(ARTIFACTS, `profile-phone-${lang}.png`), fullPage: true });
+      const fit = (await page.evaluate(`({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        offScreen: Array.from(document.querySelectorAll('main *')).filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && (r.left < -0.5 || r.right > window.innerWidth + 0.5);
+        }).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 30))
+      })`)) as { scrollWidth: number; innerWidth: number; offScreen: string[] };
+      expect(fit).toEqual({ scrollWidth: 390, innerWidth: 390, offScreen: [] });
+      // The level column is there (and, above, on the screen).
+      expect(await page.locator('td.level').count()).toBeGreaterThan(0);
+
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      // The icon the page names is served, and so is /favicon.ico, which browsers ask for anyway.
+      const icon = (await page.evaluate(`document.querySelector('link[rel="icon"]')?.getAttribute('href') ?? null`)) as string | null;
+      expect(icon).toMatch(/^\/assets\/favicon\.[0-9a-f]{16}\.svg$/);
+      expect((await page.request.get(`${running.url}${icon}`)).status()).toBe(200);
+      const ico = await page.request.get(`${running.url}/favicon.ico`);
+      expect([ico.status(), ico.headers()['content-type']]).toEqual([200, 'image/x-icon']);
+      expect(iconRequests.filter((status) => status !== 200)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

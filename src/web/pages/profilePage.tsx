@@ -48,11 +48,15 @@ export function ProfilePage(props: ProfilePageProps) {
           {t('assessment:page.questionnaire', { name: t(`assessment:questionnaire.${record.questionnaireId}`) })}
         </p>
         <h2>{t('assessment:result.title')}</h2>
-        <table>
+        <table class="results">
           <thead>
             <tr>
-              <th scope="col">{t('assessment:page.framework')}</th>
-              <th scope="col">{t('assessment:page.area')}</th>
+              <th scope="col" class="framework">
+                {t('assessment:page.framework')}
+              </th>
+              <th scope="col" class="area">
+                {t('assessment:page.area')}
+              </th>
               <th scope="col">{t('assessment:page.level')}</th>
             </tr>
           </thead>
@@ -63,7 +67,7 @@ export function ProfilePage(props: ProfilePageProps) {
                 <td>{t(`assessment:area.${a.areaId}`)}</td>
                 <td class="level">
                   {t(`assessment:level.${a.level}`)}
-                  <span class="bar" style={`width:${typeof a.level === 'number' ? a.level * 1.5 : 0}rem`} aria-hidden="true"></span>
+                  {typeof a.level === 'number' && <span class={`bar bar--${a.level}`} aria-hidden="true"></span>}
                 </td>
               </tr>
             ))}
@@ -97,13 +101,13 @@ export function ProfilePage(props: ProfilePageProps) {
           <InlineMarkup text={t(`assessment:${profile.recommendation.reasonKey}`, recommendationParams)} />
         </div>
         <h2>{t('assessment:page.answers')}</h2>
-        <table>
+        <table class="answers">
           <tbody>
             {questionnaire.items.map((item) => {
               const value = record.answers[item.id];
               return (
                 <tr>
-                  <td>{t(`assessment:item.${item.id}.statement`)}</td>
+                  <td class="statement">{t(`assessment:item.${item.id}.statement`)}</td>
                   <td>{typeof value === 'number' ? t(`assessment:item.${item.id}.level.${value}`) : t('assessment:level.unknown')}</td>
                 </tr>
               );
