@@ -52,10 +52,14 @@ export class LanguageDialog extends ComponentDialog {
   private async rememberLanguageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as LanguageAnswer;
     if (answer.kind === 'greeting') {
-      // Greeted back in the language of the greeting (for this turn only: nothing is chosen yet).
-      if (!answer.languages.includes(turnLanguage(step.context))) setTurnLanguage(step.context, answer.languages[0]!);
+      // The greeting's languages first, those already proposed (channel locale, script) before
+      // the others; greeted back in the first of them (for this turn only: nothing is chosen yet).
+      const proposed = [turnLanguage(step.context), ...proposedLanguages(step.context)];
+      const rank = (lang: string) => (proposed.includes(lang) ? proposed.indexOf(lang) : proposed.length);
+      const first = [...answer.languages].sort((a, b) => rank(a) - rank(b));
+      setTurnLanguage(step.context, first[0]!);
       await step.context.sendActivity(turnTexts(step.context).t('language:greeted'));
-      const options: AskOptions = { first: answer.languages };
+      const options: AskOptions = { first };
       return step.replaceDialog(STEPS, options);
     }
     const { language } = answer;
