@@ -17,7 +17,7 @@ import type { AgeOrBirthDate } from '../../src/understanding';
 import { ask } from '../ask';
 import { eligibilityResultMessage } from '../presenters';
 import { AGE_QUESTION, CHOICE_PROMPT, ELIGIBILITY_DIALOG, OPTIONAL_TEXT_PROMPT, YES_NO_PROMPT } from '../dialogIds';
-import { AskChoicePrompt, AskCountryPrompt, AskOptionalTextPrompt, AskYesNoPrompt, YES_NO_CHOICES, type AskSpec, type OptionalText, type PromptDeps } from '../prompts';
+import { AskChoicePrompt, AskCountryPrompt, AskOptionalTextPrompt, AskYesNoPrompt, YES_NO_CHOICES, type AskSpec, type ChoiceSpec, type OptionalText, type PromptDeps } from '../prompts';
 import { AgeQuestion } from './ageQuestion';
 
 /** What the waterfall keeps between steps (in dialog state, so it survives restarts). */
@@ -31,16 +31,17 @@ export interface EligibilityDialogDeps extends PromptDeps {
   people: People;
 }
 
+/** The buttons of a closed question: `eligibility:<texts>.<value>`, and the words that also choose them. */
+function answersOf(values: readonly string[], texts: 'country' | 'situation' | 'qualification' | 'project'): ChoiceSpec[] {
+  return values.map((value) => ({ value, labelKey: `eligibility:${texts}.${value}`, synonymsKey: `eligibility:${texts}Synonyms.${value}` }));
+}
+
 /** "In which country do you live now?": the five partner countries and "another country". */
 export function countryQuestion(): AskSpec {
   return {
     key: 'eligibility:askCountry',
     retryKey: 'common:retry.choice',
-    choices: COUNTRY_CODES.map((code) => ({
-      value: code,
-      labelKey: `eligibility:country.${code}`,
-      synonymsKey: `eligibility:countrySynonyms.${code}`
-    }))
+    choices: answersOf(COUNTRY_CODES, 'country')
   };
 }
 
@@ -123,11 +124,7 @@ export class EligibilityDialog extends ComponentDialog {
     return ask(step, CHOICE_PROMPT, {
       key: 'eligibility:askSituation',
       retryKey: 'common:retry.choice',
-      choices: SITUATIONS.map((s) => ({
-        value: s,
-        labelKey: `eligibility:situation.${s}`,
-        synonymsKey: `eligibility:situationSynonyms.${s}`
-      }))
+      choices: answersOf(SITUATIONS, 'situation')
     });
   }
 
@@ -141,11 +138,7 @@ export class EligibilityDialog extends ComponentDialog {
     return ask(step, CHOICE_PROMPT, {
       key: 'eligibility:askQualification',
       retryKey: 'common:retry.choice',
-      choices: QUALIFICATIONS.map((q) => ({
-        value: q,
-        labelKey: `eligibility:qualification.${q}`,
-        synonymsKey: `eligibility:qualificationSynonyms.${q}`
-      }))
+      choices: answersOf(QUALIFICATIONS, 'qualification')
     });
   }
 
@@ -173,11 +166,7 @@ export class EligibilityDialog extends ComponentDialog {
     return ask(step, CHOICE_PROMPT, {
       key: 'eligibility:askProject',
       retryKey: 'common:retry.choice',
-      choices: PROJECT_STATUSES.map((p) => ({
-        value: p,
-        labelKey: `eligibility:project.${p}`,
-        synonymsKey: `eligibility:projectSynonyms.${p}`
-      }))
+      choices: answersOf(PROJECT_STATUSES, 'project')
     });
   }
 
