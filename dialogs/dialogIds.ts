@@ -8,5 +8,5 @@ export const TRAINING_SEARCH_DIALOG = 'trainingSearchDialog';
 
 export const CHOICE_PROMPT = 'choicePrompt';
 export const YES_NO_PROMPT = 'yesNoPrompt';
-export const AGE_PROMPT = 'ageOrBirthDatePrompt';
+export const AGE_QUESTION = 'ageQuestion';
 export const OPTIONAL_TEXT_PROMPT = 'optionalTextPrompt';

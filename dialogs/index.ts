@@ -1,5 +1,6 @@
 /** The dialogs: one folder per journey, the prompts, and the chat presenters. */
 export * from './dialogIds';
+export { isDialogActive } from './dialogStack';
 export { MainDialog, type MainDialogDeps, type MainOptions } from './main/mainDialog';
 export { JourneyRegistry, type Journey } from './main/journeys';
 export { MENU_ITEMS, type MenuItem } from './main/menu';

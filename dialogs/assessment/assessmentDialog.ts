@@ -1,7 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnPerson, turnTexts } from '../../src/conversation';
 import { INSTRUCTION_LANGUAGES, QUESTIONNAIRE_IDS, type AnswerValue, type AssessmentProfile, type InstructionLanguage, type QuestionnaireId, type TrainingCountry } from '../../src/domain';
-import { formatDay } from '../../src/i18n';
 import type { AssessmentDialogState, AssessmentService, AssessmentSession } from '../../src/services/assessmentService';
 import type { EligibilityService } from '../../src/services/eligibilityService';
 import { ask } from '../ask';
@@ -73,7 +72,7 @@ export class AssessmentDialog extends ComponentDialog {
     if (options.questionnaireId) return step.next(options.questionnaireId);
     return ask(step, CHOICE_PROMPT, {
       key: 'assessment:chooseQuestionnaire',
-      retryKey: 'assessment:chooseRetry',
+      retryKey: 'common:retry.choice',
       choices: QUESTIONNAIRE_IDS.map((id) => ({ value: id, labelKey: `assessment:questionnaire.${id}` }))
     });
   }
@@ -90,12 +89,13 @@ export class AssessmentDialog extends ComponentDialog {
     const progress = assessment.progress(session);
     if (progress.answered + progress.skipped === 0) return step.next(false);
     vals(step).resumeId = previous.id;
+    // Answered and skipped questions are counted apart, each with its plural forms.
     return ask(step, YES_NO_PROMPT, {
-      key: 'assessment:resumeAsk',
+      key: progress.skipped > 0 ? 'assessment:resumeAskSkipped' : 'assessment:resumeAsk',
       params: {
-        date: formatDay(previous.updatedAt, turnTexts(step.context).lang),
-        answered: progress.answered + progress.skipped,
-        total: progress.total
+        date: { dayOf: previous.updatedAt.toISOString() },
+        answers: { key: 'assessment:answeredOf', params: { count: progress.answered, total: progress.total } },
+        skips: { key: 'assessment:skippedCount', params: { count: progress.skipped } }
       },
       retryKey: 'common:retry.yesNo',
       choices: YES_NO_CHOICES
@@ -116,7 +116,10 @@ export class AssessmentDialog extends ComponentDialog {
       await step.context.sendActivity(texts.t('assessment:resumed'));
     } else {
       session = await assessment.start(person.userKey, questionnaireId, texts.lang, person.consent.mayKeep);
-      await step.context.sendActivity(texts.t('assessment:intro', { total: assessment.questionnaire(questionnaireId).items.length }));
+      // Only kept answers can be continued later: the intro says what really happens.
+      const count = assessment.questionnaire(questionnaireId).items.length;
+      const statements = texts.t('assessment:statementCount', { count });
+      await step.context.sendActivity(texts.t(session.kept ? 'assessment:intro' : 'assessment:introNotKept', { statements }));
     }
     return step.beginDialog(ITEM_LOOP, assessment.toDialogState(session));
   }
@@ -140,13 +143,14 @@ export class AssessmentDialog extends ComponentDialog {
       })),
       { value: 'skip', labelKey: 'assessment:skip', synonymsKey: 'assessment:skipWords' },
       { value: 'back', labelKey: 'assessment:back', synonymsKey: 'assessment:backWords' },
-      { value: 'pause', labelKey: 'assessment:pause', synonymsKey: 'assessment:pauseWords' }
+      // "Stop for now" promises a later; without consent, stopping loses the answers.
+      { value: 'pause', labelKey: session.kept ? 'assessment:pause' : 'assessment:stop', synonymsKey: 'assessment:pauseWords' }
     ];
     return ask(step, ITEM_PROMPT, {
       key: 'assessment:itemQuestion',
       params: {
-        progress: turnTexts(step.context).t('assessment:progress', { current: position, total: questionnaire.items.length }),
-        statement: turnTexts(step.context).t(`assessment:item.${itemId}.statement`)
+        progress: { key: 'assessment:progress', params: { current: position, total: questionnaire.items.length } },
+        statement: { key: `assessment:item.${itemId}.statement` }
       },
       retryKey: 'assessment:retry',
       choices

@@ -16,16 +16,9 @@ import { explainEligibility, yearsText } from '../../src/services/eligibilityExp
 import type { AgeOrBirthDate } from '../../src/understanding';
 import { ask } from '../ask';
 import { eligibilityResultMessage } from '../presenters';
-import { AGE_PROMPT, CHOICE_PROMPT, ELIGIBILITY_DIALOG, OPTIONAL_TEXT_PROMPT, YES_NO_PROMPT } from '../dialogIds';
-import {
-  AskAgeOrBirthDatePrompt,
-  AskChoicePrompt,
-  AskOptionalTextPrompt,
-  AskYesNoPrompt,
-  YES_NO_CHOICES,
-  type OptionalText,
-  type PromptDeps
-} from '../prompts';
+import { AGE_QUESTION, CHOICE_PROMPT, ELIGIBILITY_DIALOG, OPTIONAL_TEXT_PROMPT, YES_NO_PROMPT } from '../dialogIds';
+import { AskChoicePrompt, AskCountryPrompt, AskOptionalTextPrompt, AskYesNoPrompt, YES_NO_CHOICES, type AskSpec, type ChoiceSpec, type OptionalText, type PromptDeps } from '../prompts';
+import { AgeQuestion } from './ageQuestion';
 
 /** What the waterfall keeps between steps (in dialog state, so it survives restarts). */
 interface EligibilityValues {
@@ -38,7 +31,22 @@ export interface EligibilityDialogDeps extends PromptDeps {
   people: People;
 }
 
+/** The buttons of a closed question: `eligibility:<texts>.<value>`, and the words that also choose them. */
+function answersOf(values: readonly string[], texts: 'country' | 'situation' | 'qualification' | 'project'): ChoiceSpec[] {
+  return values.map((value) => ({ value, labelKey: `eligibility:${texts}.${value}`, synonymsKey: `eligibility:${texts}Synonyms.${value}` }));
+}
+
+/** "In which country do you live now?": the five partner countries and "another country". */
+export function countryQuestion(): AskSpec {
+  return {
+    key: 'eligibility:askCountry',
+    retryKey: 'common:retry.choice',
+    choices: answersOf(COUNTRY_CODES, 'country')
+  };
+}
+
 const STEPS = `${ELIGIBILITY_DIALOG}.steps`;
+const COUNTRY_PROMPT = `${ELIGIBILITY_DIALOG}.country`;
 
 /**
  * Asks the eligibility questions (age or date of birth, country, situation, qualification,
@@ -51,7 +59,8 @@ export class EligibilityDialog extends ComponentDialog {
     super(ELIGIBILITY_DIALOG);
     this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
     this.addDialog(new AskYesNoPrompt(YES_NO_PROMPT, deps));
-    this.addDialog(new AskAgeOrBirthDatePrompt(AGE_PROMPT, deps, () => deps.eligibility.today()));
+    this.addDialog(new AgeQuestion(AGE_QUESTION, deps, () => deps.eligibility.today()));
+    this.addDialog(new AskCountryPrompt(COUNTRY_PROMPT, deps));
     this.addDialog(new AskOptionalTextPrompt(OPTIONAL_TEXT_PROMPT, deps));
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -77,23 +86,16 @@ export class EligibilityDialog extends ComponentDialog {
 
   private async askAgeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     await step.context.sendActivity(turnTexts(step.context).t('eligibility:intro'));
-    return ask(step, AGE_PROMPT, { key: 'eligibility:askAge', retryKey: 'eligibility:retry.age' });
+    return step.beginDialog(AGE_QUESTION);
   }
 
   private async askCountryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as AgeOrBirthDate;
     const { answers } = this.values(step);
     if (answer.kind === 'age') answers.age = answer.age;
-    else answers.birthDate = answer.birthDate;
-    return ask(step, CHOICE_PROMPT, {
-      key: 'eligibility:askCountry',
-      retryKey: 'eligibility:retry.choice',
-      choices: COUNTRY_CODES.map((code) => ({
-        value: code,
-        labelKey: `eligibility:country.${code}`,
-        synonymsKey: `eligibility:countrySynonyms.${code}`
-      }))
-    });
+    else if (answer.kind === 'birthDate') answers.birthDate = answer.birthDate;
+    else answers.birthYear = answer.year;
+    return ask(step, COUNTRY_PROMPT, countryQuestion());
   }
 
   /** A person younger than the country's digital-consent age needs a guardian to agree too. */
@@ -121,12 +123,8 @@ export class EligibilityDialog extends ComponentDialog {
     if (typeof step.result === 'boolean') await this.recordGuardianDecision(step, step.result);
     return ask(step, CHOICE_PROMPT, {
       key: 'eligibility:askSituation',
-      retryKey: 'eligibility:retry.choice',
-      choices: SITUATIONS.map((s) => ({
-        value: s,
-        labelKey: `eligibility:situation.${s}`,
-        synonymsKey: `eligibility:situationSynonyms.${s}`
-      }))
+      retryKey: 'common:retry.choice',
+      choices: answersOf(SITUATIONS, 'situation')
     });
   }
 
@@ -139,12 +137,8 @@ export class EligibilityDialog extends ComponentDialog {
     this.values(step).answers.situation = step.result as Situation;
     return ask(step, CHOICE_PROMPT, {
       key: 'eligibility:askQualification',
-      retryKey: 'eligibility:retry.choice',
-      choices: QUALIFICATIONS.map((q) => ({
-        value: q,
-        labelKey: `eligibility:qualification.${q}`,
-        synonymsKey: `eligibility:qualificationSynonyms.${q}`
-      }))
+      retryKey: 'common:retry.choice',
+      choices: answersOf(QUALIFICATIONS, 'qualification')
     });
   }
 
@@ -171,12 +165,8 @@ export class EligibilityDialog extends ComponentDialog {
     if (!answers.livesInCamp) return step.next();
     return ask(step, CHOICE_PROMPT, {
       key: 'eligibility:askProject',
-      retryKey: 'eligibility:retry.choice',
-      choices: PROJECT_STATUSES.map((p) => ({
-        value: p,
-        labelKey: `eligibility:project.${p}`,
-        synonymsKey: `eligibility:projectSynonyms.${p}`
-      }))
+      retryKey: 'common:retry.choice',
+      choices: answersOf(PROJECT_STATUSES, 'project')
     });
   }
 

@@ -59,7 +59,7 @@ export class MainDialog extends ComponentDialog {
   private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return ask(step, CHOICE_PROMPT, {
       key: 'menu:ask',
-      retryKey: 'menu:retry',
+      retryKey: 'common:retry.choice',
       choices: this.deps.journeys.items.map((item) => ({ value: item, labelKey: `menu:item.${item}`, synonymsKey: `menu:synonyms.${item}` }))
     });
   }

@@ -1,4 +1,4 @@
-import type { Texts } from '../../src/i18n';
+import { isRightToLeft, type Texts } from '../../src/i18n';
 import type { CriterionStatus } from '../../src/domain';
 import type { ExplainedProgramme } from '../../src/services/eligibilityExplainer';
 
@@ -10,11 +10,13 @@ const STATUS_MARK: Record<CriterionStatus, string> = { met: '✅', missing: '❌
  * left out: they would only add noise. The walk-in API returns every criterion.
  */
 export function eligibilityResultMessage(programmes: ExplainedProgramme[], texts: Texts): string {
+  // "What next" points the way the text reads.
+  const next = isRightToLeft(texts.lang) ? '⬅️' : '➡️';
   const blocks = programmes.map((p) =>
     [
       texts.t('eligibility:programmeLine', { programme: p.programmeName, outcome: p.outcomeText }),
       ...p.criteria.filter((c) => !(p.outcome === 'not_eligible' && c.reasonKey.endsWith('.noAnswer'))).map((c) => `${STATUS_MARK[c.status]} ${c.text}`),
-      `➡️ ${p.nextStepText}`
+      `${next} ${p.nextStepText}`
     ].join('\n')
   );
   return [texts.t('eligibility:resultIntro'), ...blocks].join('\n\n');

@@ -1,16 +1,39 @@
 import { ActionTypes, InputHints, MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { turnTexts } from '../../src/conversation';
-import type { Texts, TranslateParams } from '../../src/i18n';
+import { formatDate, formatDay, type Texts, type TranslateParams } from '../../src/i18n';
 import type { Lexicon } from '../../src/understanding';
 
 /** A button: a stable value, shown with a localized label (or a literal one, e.g. a language's own name). */
 export interface ChoiceSpec {
   value: string;
   labelKey?: string;
+  /** A label that is the same in every language (a language's own name), never a translated text. */
   label?: string;
   /** Key of a `|`-separated list of extra words that also select this choice. */
   synonymsKey?: string;
+}
+
+/**
+ * A value shown in a question. It is kept as data (in dialog state) and put into words each time
+ * the question is shown, in the language of that turn: a text is a key (with its own params), a
+ * calendar date a `YYYY-MM-DD`, the day of an instant an ISO timestamp; numbers are written in
+ * the language's digits by the Localizer. A string is shown as it is: only for what is the same
+ * in every language (a name, a link), never a text rendered in one language.
+ */
+export type AskParam = string | number | { key: string; params?: AskParams } | { date: string } | { dayOf: string };
+export type AskParams = { readonly [name: string]: AskParam };
+
+/** `params` in the words of `texts`' language. */
+export function renderParams(texts: Texts, params: AskParams | undefined): TranslateParams {
+  const out: TranslateParams = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (typeof value !== 'object') out[name] = value;
+    else if ('key' in value) out[name] = texts.t(value.key, renderParams(texts, value.params));
+    else if ('date' in value) out[name] = formatDate(value.date, texts.lang);
+    else out[name] = formatDay(new Date(value.dayOf), texts.lang);
+  }
+  return out;
 }
 
 /**
@@ -19,7 +42,7 @@ export interface ChoiceSpec {
  */
 export interface AskSpec {
   key: string;
-  params?: TranslateParams;
+  params?: AskParams;
   /** Hint shown after "I did not understand …" on a retry. */
   retryKey: string;
   choices?: ChoiceSpec[];
@@ -45,7 +68,7 @@ export abstract class AskPrompt<T> extends Prompt<T> {
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const { ask } = options as AskPromptOptions;
     const texts = turnTexts(context);
-    let text = texts.t(ask.key, ask.params);
+    let text = texts.t(ask.key, renderParams(texts, ask.params));
     if (isRetry) {
       const said = (context.activity.text ?? '').trim();
       const echo = said.length > MAX_ECHO ? `${said.slice(0, MAX_ECHO)}…` : said;

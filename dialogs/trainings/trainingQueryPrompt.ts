@@ -5,7 +5,7 @@ import { matchChoice, type TrainingQueryParser } from '../../src/understanding';
 import { AskPrompt, type AskSpec, type PromptDeps } from '../prompts';
 
 /** A filter button, or filters understood from free text. */
-export type QueryFilter = 'country' | 'language' | 'eqf' | 'format' | 'all';
+export type QueryFilter = 'topic' | 'country' | 'language' | 'eqf' | 'format' | 'all';
 export type QueryAnswer = { kind: 'filter'; filter: QueryFilter } | { kind: 'query'; query: TrainingQuery };
 
 /**

@@ -5,18 +5,19 @@ import {
   INSTRUCTION_LANGUAGES,
   TRAINING_COUNTRIES,
   TRAINING_FORMATS,
+  TRAINING_TOPICS,
   type AssessmentProfile,
   type TrainingFilters,
   type TrainingQuery
 } from '../../src/domain';
-import type { Texts } from '../../src/i18n';
+import { formatDate, formatList, type Texts } from '../../src/i18n';
 import type { AssessmentService } from '../../src/services/assessmentService';
 import type { TrainingService } from '../../src/services/trainingService';
 import type { TrainingQueryParser } from '../../src/understanding';
 import { ask } from '../ask';
 import { TRAINING_SEARCH_DIALOG } from '../dialogIds';
 import { TrainingPresenter } from '../presenters';
-import { AskChoicePrompt, type ChoiceSpec, type PromptDeps } from '../prompts';
+import { AskChoicePrompt, type AskSpec, type ChoiceSpec, type PromptDeps } from '../prompts';
 import { TrainingQueryPrompt, type QueryAnswer } from './trainingQueryPrompt';
 
 /** The results being browsed: the filters and the page shown. */
@@ -27,6 +28,15 @@ interface ResultsState {
 
 interface DetailsState extends ResultsState {
   trainingId: string;
+}
+
+/** "What kind of training are you looking for?": a sentence, or a filter button. */
+export function trainingQuestion(): AskSpec {
+  return {
+    key: 'trainings:search.ask',
+    retryKey: 'trainings:search.retry',
+    choices: (['country', 'language', 'eqf', 'format', 'topic', 'all'] as const).map((f) => ({ value: f, labelKey: `trainings:search.filter.${f}` }))
+  };
 }
 
 const STEPS = `${TRAINING_SEARCH_DIALOG}.steps`;
@@ -45,8 +55,9 @@ export interface TrainingSearchDialogDeps extends PromptDeps {
 
 /**
  * Training search: recommended trainings first when the person has a skills profile, then
- * filters by country, language, EQF level, format and start date — from free text ("online in
- * Portugal") or buttons, in any order — results three at a time, details, and "I'm interested".
+ * filters by subject, country (or a town in it), language, level, format and start date — from
+ * free text ("online in Portugal", "Lisbon", "I want to learn coding") or buttons, in any order —
+ * results three at a time, details, and "I'm interested".
  */
 export class TrainingSearchDialog extends ComponentDialog {
   private readonly presenter = new TrainingPresenter();
@@ -79,29 +90,26 @@ export class TrainingSearchDialog extends ComponentDialog {
   }
 
   private async askQueryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return ask(step, QUERY, {
-      key: 'trainings:search.ask',
-      retryKey: 'trainings:search.retry',
-      choices: (['country', 'language', 'eqf', 'format', 'all'] as const).map((f) => ({ value: f, labelKey: `trainings:search.filter.${f}` }))
-    });
+    return ask(step, QUERY, trainingQuestion());
   }
 
   private async refineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as QueryAnswer;
     if (answer.kind === 'query') return step.next(answer.query);
-    const { t } = turnTexts(step.context);
     const pick = (key: string, choices: ChoiceSpec[]): Promise<DialogTurnResult> =>
-      ask(step, CHOICE, { key, retryKey: 'eligibility:retry.choice', choices });
+      ask(step, CHOICE, { key, retryKey: 'common:retry.choice', choices });
     (step.values as { filter?: string }).filter = answer.filter;
     switch (answer.filter) {
       case 'all':
         return step.next({});
+      case 'topic':
+        return pick('trainings:search.askTopic', TRAINING_TOPICS.map((topic) => ({ value: topic, labelKey: `trainings:topic.${topic}` })));
       case 'country':
         return pick('trainings:search.askCountry', TRAINING_COUNTRIES.map((c) => ({ value: c, labelKey: `eligibility:country.${c}` })));
       case 'language':
         return pick('trainings:search.askLanguage', INSTRUCTION_LANGUAGES.map((l) => ({ value: l, labelKey: `trainings:languageName.${l}` })));
       case 'eqf':
-        return pick('trainings:search.askEqf', EQF_LEVELS.map((e) => ({ value: String(e), label: t(`trainings:eqf.${e}`) })));
+        return pick('trainings:search.askEqf', EQF_LEVELS.map((e) => ({ value: String(e), labelKey: `trainings:eqfExplained.${e}` })));
       case 'format':
         return pick('trainings:search.askFormat', TRAINING_FORMATS.map((f) => ({ value: f, labelKey: `trainings:format.${f}` })));
     }
@@ -141,7 +149,7 @@ export class TrainingSearchDialog extends ComponentDialog {
     const cards = page.items.map((training, i) => this.presenter.card(training, texts, trainings.nextStart(training), first + i));
     await step.context.sendActivity({ type: 'message', text: header, attachments: cards, attachmentLayout: 'list' });
     const choices: ChoiceSpec[] = [
-      ...page.items.map((training) => ({ value: `training:${training.id}`, label: this.presenter.title(training, texts) })),
+      ...page.items.map((training) => ({ value: `training:${training.id}`, labelKey: `trainings:training.${training.id}.title` })),
       ...(page.hasNext ? [{ value: 'more', labelKey: 'trainings:results.more', synonymsKey: 'trainings:results.moreWords' }] : []),
       { value: 'newSearch', labelKey: 'trainings:results.newSearch', synonymsKey: 'trainings:results.newSearchWords' }
     ];
@@ -194,15 +202,16 @@ export class TrainingSearchDialog extends ComponentDialog {
     return step.endDialog({ interestedIn: training.id });
   }
 
-  /** "Portugal, online" — the filters in words, or "all trainings". */
+  /** "programming, Portugal, Online" — the filters in words, or "all trainings". */
   private describeFilters(filters: TrainingFilters, texts: Texts): string {
     const { t } = texts;
     const parts: string[] = [];
+    if (filters.topic) parts.push(t(`trainings:topic.${filters.topic}`));
     if (filters.country) parts.push(t(`eligibility:country.${filters.country}`));
     if (filters.language) parts.push(t(`trainings:languageName.${filters.language}`));
     if (filters.eqf) parts.push(t(`trainings:eqf.${filters.eqf}`));
     if (filters.format) parts.push(t(`trainings:format.${filters.format}`));
-    if (filters.startsFrom) parts.push(t('trainings:nextStart', { date: filters.startsFrom }));
-    return parts.length > 0 ? parts.join(', ') : t('trainings:search.noFilter');
+    if (filters.startsFrom) parts.push(t('trainings:startsFrom', { date: formatDate(filters.startsFrom, texts.lang) }));
+    return parts.length > 0 ? formatList(parts, texts.lang, 'unit') : t('trainings:search.noFilter');
   }
 }

@@ -4,6 +4,7 @@ import { startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../
 import { languagesFromScript, type Localizer } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
+import { isDialogActive } from '../../dialogs';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
 
 export interface PasserelleBotDeps {
@@ -148,6 +149,11 @@ export class PasserelleBot extends ActivityHandler {
         await dc.beginDialog(mainDialog.id, { greet: false });
         return;
       case 'language':
+        // Already asking: ask once more, never a second question on top of the first.
+        if (isDialogActive(dc, languageDialog.id)) {
+          await dc.repromptDialog();
+          return;
+        }
         // Pushed on top: when it ends, the dialog below resumes and asks its question again,
         // now in the new language.
         await dc.beginDialog(languageDialog.id);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidIsoDate } from '../domain/eligibility';
-import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from '../domain/trainings';
+import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS, TRAINING_TOPICS } from '../domain/trainings';
 import type { Training, TrainingCatalogue } from '../domain/trainings';
 import { ContentValidationError, type ContentProblem } from './contentValidationError';
 import { displayPath, formatFieldPath, readValidated } from './readContentFile';
@@ -44,6 +44,8 @@ const training = z.strictObject({
   eqf: z.literal(EQF_LEVELS),
   languages: uniqueItems(z.enum(INSTRUCTION_LANGUAGES), 'languages').min(1),
   format: z.enum(TRAINING_FORMATS),
+  /** What it teaches; optional (no topic: found by the other filters only). */
+  topics: uniqueItems(z.enum(TRAINING_TOPICS), 'topics').default([]),
   duration: z.strictObject({
     weeks: z.number().int().min(1).max(156),
     hoursPerWeek: z.number().positive().max(60)

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import { formatNumber } from './format';
 import { matchLanguage, resolveLanguage } from './languages';
 
 export type TranslateParams = Record<string, unknown>;
@@ -27,7 +28,9 @@ export class LocaleLoadError extends Error {
 
 /**
  * Every user-facing text goes through here. Keys are `namespace:key` (namespace = the file
- * name in `locales/<lang>/`), e.g. `eligibility:askAge`.
+ * name in `locales/<lang>/`), e.g. `eligibility:askAge`. Numbers given as parameters are
+ * written in the language's digits (`formatNumber`); plural forms follow each language's CLDR
+ * rules from the `count` parameter.
  */
 export class Localizer {
   private readonly fixed = new Map<string, TFunction>();
@@ -77,7 +80,14 @@ export class Localizer {
       ns: [...namespaces],
       defaultNS: 'common',
       initAsync: false,
-      interpolation: { escapeValue: false },
+      // Every number put into a text ("{{count}} days", "{{total}}") is written in the
+      // language's digits (src/i18n/format.ts): one digit system per language.
+      interpolation: {
+        escapeValue: false,
+        alwaysFormat: true,
+        format: (value: unknown, _format: string | undefined, lng: string | undefined) =>
+          typeof value === 'number' ? formatNumber(value, lng ?? defaultLanguage) : value
+      },
       returnNull: false,
       showSupportNotice: false
     } as never);

@@ -29,7 +29,8 @@ export function explainProfile(profile: AssessmentProfile, texts: Texts): Explai
     strengths: profile.strengths.map(highlight),
     toDevelopTitle: profile.toDevelop.length > 0 ? t('assessment:result.toDevelop') : '',
     toDevelop: profile.toDevelop.map(highlight),
-    recommendationTitle: `${t('assessment:result.recommendation')} EQF ${profile.recommendation.eqf}`,
+    // The level in plain words ("Level 4"), never the acronym alone.
+    recommendationTitle: `${t('assessment:result.recommendation')} ${t(`trainings:eqf.${profile.recommendation.eqf}`)}`,
     recommendation: t(`assessment:${profile.recommendation.reasonKey}`, params)
   };
 }

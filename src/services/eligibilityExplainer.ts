@@ -12,11 +12,11 @@ export interface ExplainedProgramme {
   nextStepText: string;
 }
 
-/** Parameters whose values are codes that have a localized name. */
+/** Parameters whose values are codes that have a localized name (a noun, never a button label such as "I have no diploma"). */
 const LOCALIZED_PARAMS: Record<string, string> = {
   country: 'eligibility:country',
   situation: 'eligibility:situation',
-  qualification: 'eligibility:qualification',
+  qualification: 'eligibility:qualificationName',
   project: 'eligibility:project'
 };
 
@@ -29,6 +29,11 @@ function localizeParams(params: Record<string, string | number>, texts: Texts): 
     const prefix = LOCALIZED_PARAMS[name];
     out[name] = prefix && typeof value === 'string' ? texts.t(`${prefix}.${value}`) : value;
     if (AGE_PARAMS.has(name) && typeof value === 'number') out[`${name}Years`] = yearsText(value, texts);
+  }
+  // Known by the year of birth only: "21 or 22 years".
+  const { age, ageYoungest } = params;
+  if (typeof age === 'number' && typeof ageYoungest === 'number' && ageYoungest !== age) {
+    out.ageYears = texts.t('common:yearsOneOf', { youngest: ageYoungest, count: age });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Content, CountryInfo } from '../content';
-import { ageOn, evaluateEligibility, isPlausibleAge, isValidIsoDate, needsGuardianConsent } from '../domain';
+import { ageOn, agesInBirthYear, evaluateEligibility, isPlausibleAge, isPlausibleBirthYear, isValidIsoDate, needsGuardianConsent } from '../domain';
 import type { CountryCode, EligibilityAnswers, EligibilityResult, IsoDate } from '../domain/eligibility/types';
 import type { EligibilityCheckRecord, EligibilityCheckRepository, UserKey } from '../storage/ports';
 import { calendarDateIn, type Clock } from './clock';
@@ -28,14 +28,17 @@ export class EligibilityService {
   }
 
   /**
-   * The person's age today from their answers (a birth date wins over a stated age), or
-   * undefined when it cannot be known (no answer, impossible or future birth date).
+   * The person's age today from their answers (a birth date wins over a stated age, an age over a
+   * year of birth), or undefined when it cannot be known (no answer, impossible or future birth
+   * date). From a year of birth alone, the youngest age the person can have: what protections
+   * (a guardian's consent) must assume.
    */
   ageOf(answers: EligibilityAnswers, asOf: IsoDate = this.today()): number | undefined {
     if (answers.birthDate !== undefined) {
       return isValidIsoDate(answers.birthDate) && answers.birthDate <= asOf ? ageOn(answers.birthDate, asOf) : undefined;
     }
-    return isPlausibleAge(answers.age) ? answers.age : undefined;
+    if (answers.age !== undefined) return isPlausibleAge(answers.age) ? answers.age : undefined;
+    return isPlausibleBirthYear(answers.birthYear, asOf) ? agesInBirthYear(answers.birthYear, asOf).youngest : undefined;
   }
 
   country(code: CountryCode): CountryInfo {

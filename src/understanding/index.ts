@@ -1,7 +1,8 @@
 /**
  * Understanding free answers in the person's language: numbers, ages and birth dates, yes/no,
- * skip, choices. Framework-free pure functions; the lexicon (lexicons/<lang>/understanding.json)
- * is passed in. The recognizers are loaded on first use, never at import. See docs/understanding.md.
+ * skip, choices, names of languages and countries, greetings. Framework-free pure functions; the
+ * lexicon (lexicons/<lang>/understanding.json) is passed in. The recognizers are loaded on first
+ * use, never at import. See docs/understanding.md.
  */
 export { LANGUAGES, baseLanguage, recognizerCultures } from './cultures';
 export type { Capability, Language, RecognizerCultures } from './cultures';
@@ -10,7 +11,10 @@ export type { AnswerKind, CompiledLexicon, Lexicon } from './lexicon';
 export { LexiconError } from './lexiconError';
 export { fold, toLatinDigits, tokenize } from './normalize';
 export { loadedRecognizerPackages, warmUp } from './recognizers';
-export { recognizeNumber } from './recognizeNumber';
+export { numberMentions, recognizeNumber } from './recognizeNumber';
+export type { NumberMentions } from './recognizeNumber';
+export { recognizeCountry, recognizeGreeting, recognizeLanguageName } from './recognizeNames';
+export type { Lexicons } from './recognizeNames';
 export { MAX_AGE, recognizeAgeOrBirthDate } from './recognizeAgeOrBirthDate';
 export type { AgeOrBirthDate } from './recognizeAgeOrBirthDate';
 export { recognizeSkip, recognizeYesNo } from './recognizeYesNo';

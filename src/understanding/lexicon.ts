@@ -43,7 +43,24 @@ export const lexiconSchema = z
       })
       .strict(),
     /** Twelve lists, January first: names and abbreviations as people write them in dates. */
-    months: z.array(phrases.min(1, 'needs at least one name')).length(12, 'must list the 12 months')
+    months: z.array(phrases.min(1, 'needs at least one name')).length(12, 'must list the 12 months'),
+    /** Greetings ("bonjour", "salut", "سلام"): said alone, they are a greeting, not an answer. */
+    greetings: phrases.min(1, 'needs at least one greeting'),
+    /**
+     * How people writing this language name each language ("arabe", "عربي", "بالعربي"), by
+     * language code: the language question understands these names whatever language it is asked in.
+     */
+    languageNames: z.record(z.string().regex(/^[a-z]{2,3}$/, 'must be a 2- or 3-letter language code'), phrases.min(1, 'needs at least one name')),
+    /**
+     * Country names in this language ("Grèce", "یونان"), by ISO 3166-1 alpha-2 code: the five
+     * partner countries and the countries people often come from or pass through.
+     */
+    countries: z.record(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'), phrases.min(1, 'needs at least one name')),
+    /**
+     * Words that may surround an age ("j'ai", "ans", "years", "old", "عمري", "سنة"). A number
+     * written in words counts as an age only among such words: "Trouver une formation" is no age.
+     */
+    ageWords: phrases
   })
   .strict();
 
@@ -60,6 +77,12 @@ export interface CompiledLexicon {
   readonly numbers: PhraseMatcher<number>;
   /** Month number 1..12. */
   readonly months: PhraseMatcher<number>;
+  readonly greetings: PhraseMatcher<true>;
+  /** Language code of each language name. */
+  readonly languageNames: PhraseMatcher<string>;
+  /** ISO 3166-1 alpha-2 code of each country name. */
+  readonly countries: PhraseMatcher<string>;
+  readonly ageWords: PhraseMatcher<true>;
 }
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
@@ -148,9 +171,29 @@ export function compileLexicon(lexicon: Lexicon, source = `lexicon "${lexicon.la
     });
   });
 
-  const result: CompiledLexicon = { answers, skip, numbers, months };
+  const greetings = new PhraseMatcher<true>();
+  for (const greeting of lexicon.greetings) greetings.add(greeting, true);
+  const languageNames = namedCodes(lexicon.languageNames, 'languageNames', source);
+  const countries = namedCodes(lexicon.countries, 'countries', source);
+  const ageWords = new PhraseMatcher<true>();
+  for (const word of lexicon.ageWords) ageWords.add(word, true);
+
+  const result: CompiledLexicon = { answers, skip, numbers, months, greetings, languageNames, countries, ageWords };
   compiled.set(lexicon, result);
   return result;
+}
+
+/** Names → code; a name listed under two codes is an error (it could not tell them apart). */
+function namedCodes(byCode: Record<string, readonly string[]>, field: string, source: string): PhraseMatcher<string> {
+  const matcher = new PhraseMatcher<string>();
+  for (const [code, names] of Object.entries(byCode)) {
+    names.forEach((name, i) => {
+      if (!matcher.add(name, code) && matcher.get(name) !== code) {
+        throw new LexiconError(source, `${field}.${code}[${i}]`, `"${name}" is already a name of ${String(matcher.get(name))}`);
+      }
+    });
+  }
+  return matcher;
 }
 
 /** Name of the lexicon file inside each language folder of the lexicons directory. */

@@ -3,10 +3,14 @@ import type { Lexicon } from './lexicon';
 import { compileLexicon } from './lexicon';
 import { tokenize, toLatinDigits } from './normalize';
 import { parseWith } from './recognizers';
-import { recognizeNumber } from './recognizeNumber';
+import { numberMentions } from './recognizeNumber';
 
-/** An age in years, or a birth date `YYYY-MM-DD`, as understood from a free answer. */
-export type AgeOrBirthDate = { kind: 'age'; age: number } | { kind: 'birthDate'; birthDate: string };
+/**
+ * An age in years, a birth date `YYYY-MM-DD`, or only a year of birth, as understood from a free
+ * answer. Many displaced people know only their year of birth: the eligibility rules decide what
+ * a year alone tells (see `agesInBirthYear` in the domain).
+ */
+export type AgeOrBirthDate = { kind: 'age'; age: number } | { kind: 'birthDate'; birthDate: string } | { kind: 'birthYear'; year: number };
 
 /** Oldest plausible age; above it an answer is taken as a mistake. */
 export const MAX_AGE = 120;
@@ -64,6 +68,19 @@ function parseToday(today: string): DateParts {
 function yearsBetween(born: DateParts, on: DateParts): number {
   const hadBirthday = on.month > born.month || (on.month === born.month && on.day >= born.day);
   return on.year - born.year - (hadBirthday ? 0 : 1);
+}
+
+/**
+ * Whether the words around a number written in words make it an answer about age: all of them
+ * are the lexicon's age words ("j'ai … ans"), or at most one is not and at least one is ("euh
+ * j'ai vingt ans"). "Trouver une formation" has a number word ("une") but is no age.
+ */
+function aboutAge(otherWords: readonly string[], lexicon: Lexicon): boolean {
+  const covered = compileLexicon(lexicon)
+    .ageWords.findAll(otherWords)
+    .reduce((sum, match) => sum + match.end - match.start, 0);
+  const unknown = otherWords.length - covered;
+  return unknown === 0 || (covered > 0 && unknown <= 1);
 }
 
 function addNumeric(scan: DateScan, parts: DateParts): void {
@@ -147,15 +164,18 @@ function scanWithRecognizer(latin: string, lang: string, today: DateParts, scan:
  * Understands an answer to "how old are you / when were you born":
  * - an age: "22", "j'ai 22 ans", "I'm twenty two", "عمري ٢٢ سنة" → `{ kind: 'age', age: 22 }`;
  * - a birth date with a four-digit year: "2004-03-03", "03/03/2004", "3.3.2004", "né le 3 mars
- *   2004", "I was born on 3 March 2004", "ولدت في 3 مارس 2004" → `{ kind: 'birthDate', ... }`.
+ *   2004", "I was born on 3 March 2004", "ولدت في 3 مارس 2004" → `{ kind: 'birthDate', ... }`;
+ * - a year of birth alone: "2004", "born in 2004", "ولدت سنة 2004" → `{ kind: 'birthYear', year: 2004 }`
+ *   (a year from 120 years ago to this year).
  *
  * Numeric dates are read day-first in every language; in English month-first is accepted when
  * day-first is impossible ("03/15/2004"). Month names come from the lexicon, then from the
- * date-time recognizer where the language has one.
+ * date-time recognizer where the language has one. A number written in words counts only among
+ * the lexicon's age words ("j'ai vingt-deux ans", not "Trouver une formation").
  *
  * @param today `YYYY-MM-DD`, the day the answer is given.
  * @returns undefined when nothing usable is found, when it is ambiguous (two numbers, two dates,
- *   a date without year), or implausible (a date after `today`, an age outside 0..120).
+ *   a date without year), or impossible (a date after `today`, an age outside 0..120).
  * @throws RangeError when `today` is not a valid `YYYY-MM-DD` date.
  */
 export function recognizeAgeOrBirthDate(
@@ -184,6 +204,11 @@ export function recognizeAgeOrBirthDate(
     return age <= MAX_AGE ? { kind: 'birthDate', birthDate } : undefined;
   }
 
-  const age = recognizeNumber(text, lang, lexicon);
-  return age !== undefined && age >= 0 && age <= MAX_AGE ? { kind: 'age', age } : undefined;
+  const mentions = numberMentions(text, lang, lexicon);
+  const values = new Set(mentions.values);
+  const [value] = values;
+  if (values.size !== 1 || value === undefined || !Number.isInteger(value)) return undefined;
+  if (mentions.inWords && lexicon && !aboutAge(mentions.otherWords, lexicon)) return undefined;
+  if (value >= now.year - MAX_AGE && value <= now.year) return { kind: 'birthYear', year: value };
+  return value >= 0 && value <= MAX_AGE ? { kind: 'age', age: value } : undefined;
 }

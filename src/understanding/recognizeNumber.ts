@@ -21,36 +21,69 @@ function ethiopicValue(group: string): number {
   return total;
 }
 
+/** What a text says in numbers, and the words around them. */
+export interface NumberMentions {
+  /** Every number mentioned, in no particular order; `NaN` for one that is not whole. */
+  values: number[];
+  /** Whether a number was written in words ("vingt-deux") rather than digits. */
+  inWords: boolean;
+  /** The folded words of the text that are not part of a number. */
+  otherWords: string[];
+}
+
 function digitValues(latin: string): number[] {
   const values = (latin.match(DIGIT_GROUP) ?? []).map((group) => (WHOLE.test(group) ? Number(group) : Number.NaN));
   for (const group of latin.match(ETHIOPIC_GROUP) ?? []) values.push(ethiopicValue(group));
   return values;
 }
 
-function recognizerValues(lang: string, latin: string): number[] {
-  return parseWith('number', lang, latin)
-    .filter((result) => result.typeName === 'number')
-    .map((result) => {
-      const value = result.resolution?.['value'];
-      return typeof value === 'string' && WHOLE.test(value) ? Number(value) : Number.NaN;
-    });
+/** The recognizer's numbers, and the text with each of them blanked out. */
+function recognizerMentions(lang: string, latin: string): { values: number[]; inWords: boolean; rest: string } {
+  let rest = latin;
+  const values: number[] = [];
+  let inWords = false;
+  for (const result of parseWith('number', lang, latin)) {
+    if (result.typeName !== 'number') continue;
+    const value = result.resolution?.['value'];
+    values.push(typeof value === 'string' && WHOLE.test(value) ? Number(value) : Number.NaN);
+    if (LETTER.test(result.text)) inWords = true;
+    // `end` is inclusive.
+    rest = `${rest.slice(0, result.start)}${' '.repeat(result.end - result.start + 1)}${rest.slice(result.end + 1)}`;
+  }
+  return { values, inWords, rest };
+}
+
+/**
+ * Every number the text mentions, and the other words. Digits of any script always count.
+ * Number words come from the recognizer when the language has a number culture, else (or when it
+ * finds none) from the lexicon's words and compounds.
+ */
+export function numberMentions(text: string, lang: string, lexicon?: Lexicon): NumberMentions {
+  const latin = toLatinDigits(text.normalize('NFKC'));
+  const values = digitValues(latin);
+  const withoutDigits = latin.replace(DIGIT_GROUP, ' ').replace(ETHIOPIC_GROUP, ' ');
+  if (!LETTER.test(latin)) return { values, inWords: false, otherWords: tokenize(withoutDigits) };
+  const recognized = recognizerMentions(lang, latin);
+  if (recognized.values.length > 0) {
+    return { values: values.concat(recognized.values), inWords: recognized.inWords, otherWords: tokenize(recognized.rest.replace(DIGIT_GROUP, ' ')) };
+  }
+  const tokens = tokenize(withoutDigits);
+  if (!lexicon) return { values, inWords: false, otherWords: tokens };
+  const matches = compileLexicon(lexicon).numbers.findAll(tokens);
+  const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, i) => m.start + i)));
+  return {
+    values: values.concat(matches.map((m) => m.value)),
+    inWords: matches.length > 0,
+    otherWords: tokens.filter((_, i) => !covered.has(i))
+  };
 }
 
 /**
  * Every number the text mentions, in no particular order; `NaN` for one that is not a whole
- * number ("22,5", "a half"). Digits of any script always count. Number words come from the
- * recognizer when the language has a number culture, else (or when it finds none) from the
- * lexicon's words and compounds.
+ * number ("22,5", "a half"). See `numberMentions`.
  */
 export function numbersIn(text: string, lang: string, lexicon?: Lexicon): number[] {
-  const latin = toLatinDigits(text.normalize('NFKC'));
-  const values = digitValues(latin);
-  if (!LETTER.test(latin)) return values;
-  let words = recognizerValues(lang, latin);
-  if (words.length === 0 && lexicon) {
-    words = compileLexicon(lexicon).numbers.findAll(tokenize(latin)).map((match) => match.value);
-  }
-  return values.concat(words);
+  return numberMentions(text, lang, lexicon).values;
 }
 
 /** The one whole number among `values` (repeats allowed), else undefined. */

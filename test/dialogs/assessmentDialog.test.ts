@@ -43,7 +43,7 @@ describeDialogTable('AssessmentDialog', assessmentDialog, [
       ['2', /Question 2 of 10/],
       ['Stop for now', /Your answers are kept: you can continue later/],
       ['hello again', /Which skills/],
-      ['2', /You started this on November 29, 2026 and answered 1 of 10 questions/],
+      ['2', /You started this on November 29, 2026\. You answered 1 of the 10 questions\./],
       ['yes', /Welcome back/, /Question 2 of 10/]
     ],
     status: DialogTurnStatus.waiting,

@@ -1,3 +1,4 @@
+import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { LanguageDialog } from '../../dialogs';
 import type { DialogHarness } from '../support/dialogHarness';
 import { describeDialogTable } from '../support/dialogTable';
@@ -43,6 +44,34 @@ describeDialogTable('LanguageDialog', languageDialog, [
       ['Deutsch', /Deutsch/]
     ],
     then: remembered('de')
+  },
+  {
+    name: 'a greeting is greeted back in its language, with its languages offered first',
+    lang: 'en',
+    status: DialogTurnStatus.waiting,
+    steps: [
+      ['hi', /Which language/],
+      ['bonjour', /Bonjour ! 👋/, /Dans quelle langue voulez-vous parler \?\n\[Français\]\n/],
+      ['banana', /Which language|Dans quelle langue/]
+    ]
+  },
+  {
+    name: 'a greeting shared by several languages puts the person\'s own first ("سلام" in a Dari conversation)',
+    lang: 'fa',
+    status: DialogTurnStatus.waiting,
+    steps: [
+      ['hi', /[\u0600-\u06FF]/],
+      ['سلام', /سلام! 👋/, /صحبت کنیم؟\n\[دری \/ فارسی\]\n/]
+    ]
+  },
+  {
+    name: 'a language named in another language and script ("kurdî")',
+    lang: 'fr',
+    steps: [
+      ['salut', /Dans quelle langue/],
+      ['kurdî', /[\u0600-\u06FF]/]
+    ],
+    then: remembered('ckb')
   },
   {
     name: 'a person who refused consent still has their language remembered',

@@ -10,6 +10,7 @@ import {
   SITUATIONS,
   COUNTRY_CODES,
   ageOn,
+  agesInBirthYear,
   combineOutcome,
   evaluateEligibility,
   isValidIsoDate,
@@ -467,7 +468,7 @@ describe('message keys', () => {
   it('every key evaluateEligibility produces is listed, and every listed key can be produced', () => {
     const reasonKeys = new Set<string>();
     const nextKeys = new Set<string>();
-    const ages: EligibilityAnswers[] = [{}, { birthDate: '2030-01-01' }, { age: 10 }, { age: 16 }, { age: 17 }, { age: 20 }, { age: 40 }];
+    const ages: EligibilityAnswers[] = [{}, { birthDate: '2030-01-01' }, { age: 10 }, { age: 16 }, { age: 17 }, { age: 20 }, { age: 40 }, { birthYear: 2009 }];
     for (const ageAnswer of ages)
       for (const situation of [undefined, ...SITUATIONS])
         for (const qualification of [undefined, ...QUALIFICATIONS])
@@ -483,6 +484,38 @@ describe('message keys', () => {
     expect([...reasonKeys].sort()).toEqual([...ELIGIBILITY_REASON_KEYS].sort());
     expect([...nextKeys].sort()).toEqual([...ELIGIBILITY_NEXT_STEP_KEYS].sort());
     expect(ELIGIBILITY_NEXT_STEP_KEYS).toHaveLength(6);
+  });
+});
+
+describe('a year of birth alone (many displaced people know no more)', () => {
+  it('gives two ages: one less before this year\'s birthday', () => {
+    expect(agesInBirthYear(2004, '2026-11-29')).toEqual({ youngest: 21, oldest: 22 });
+    expect(agesInBirthYear(2026, '2026-11-29')).toEqual({ youngest: 0, oldest: 0 });
+    expect(() => agesInBirthYear(2030, '2026-11-29')).toThrow(InvalidAgeError);
+    expect(() => agesInBirthYear(1890, '2026-11-29')).toThrow(InvalidAgeError);
+  });
+
+  it.each<[number, CriterionStatus, string, Outcome]>([
+    [2000, 'met', 'reason.age.ok', 'eligible'], // 24 or 25
+    [2010, 'missing', 'reason.age.tooYoung', 'not_eligible'], // 14 or 15: too young either way
+    [2009, 'review', 'reason.age.birthdayDecides', 'needs_adviser'], // 15 or 16: the birthday decides
+    [1995, 'review', 'reason.age.birthdayDecides', 'needs_adviser'], // 29 or 30
+    [1990, 'missing', 'reason.age.tooOld', 'not_eligible'] // 34 or 35
+  ])('born in %i (today 2025-06-15): %s, %s', (birthYear, status, reasonKey, outcome) => {
+    const { age: _ignored, ...rest } = DIGITER_OK;
+    const result = evaluate({ ...rest, birthYear });
+    const age = criterion(result, 'digiter', 'age');
+    expect(age).toMatchObject({ status, reasonKey, params: { birthYear, age: 2025 - birthYear, ageYoungest: 2025 - birthYear - 1 } });
+    expect(programmeResult(result, 'digiter').outcome).toBe(outcome);
+  });
+
+  it('an age or a birth date, when given, wins over the year', () => {
+    expect(criterion(evaluate({ ...DIGITER_OK, age: 22, birthYear: 1990 }), 'digiter', 'age').params).toEqual({ age: 22, min: 16, max: 29 });
+  });
+
+  it('a year that gives no plausible age is for an adviser', () => {
+    const { age: _ignored, ...rest } = DIGITER_OK;
+    expect(criterion(evaluate({ ...rest, birthYear: 2030 }), 'digiter', 'age')).toMatchObject({ status: 'review', reasonKey: 'reason.age.invalid' });
   });
 });
 

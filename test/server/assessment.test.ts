@@ -55,7 +55,7 @@ describe('skills self-assessment through /api/messages', () => {
     expect(joined(chat)).toMatch(/Question 12 sur 19/);
     for (let i = 12; i <= 19; i++) await chat.say('2');
     const result = joined(chat);
-    expect(result).toMatch(/EQF 3/);
+    expect(result).toMatch(/Niveau de formation que nous proposons : Niveau 3/);
     const link = /(http:\/\/localhost:\d+\/profile\/[A-Za-z0-9_-]{43})/.exec(result)?.[1];
     expect(link).toBeDefined();
 
@@ -103,7 +103,7 @@ describe('skills self-assessment through /api/messages', () => {
     await running.close();
   });
 
-  it('CAMPLUS in Arabic with Arabic digits: pause, restart, resume; EQF 4', async () => {
+  it('CAMPLUS in Arabic with Arabic digits: pause, restart, resume; level 4', async () => {
     now = new Date('2026-11-29T10:00:00Z');
     const dataDir = tempDataDir();
     let running: RunningApp = await startApp({ DATA_DIR: dataDir }, clock);
@@ -119,7 +119,7 @@ describe('skills self-assessment through /api/messages', () => {
     await chat.tap(2);
     await chat.say('نعم');
     for (let i = 6; i <= 10; i++) await chat.say('٣');
-    expect(joined(chat)).toMatch(/EQF 4/);
+    expect(joined(chat)).toMatch(/المستوى ٤/);
     expect(joined(chat)).toMatch(/[\u0600-\u06FF]/);
 
     const userKey = pseudonymize(running.config.pseudonymSecret, 'user', 'webchat', 'user-assess-ar');
@@ -146,7 +146,7 @@ describe('skills self-assessment through /api/messages', () => {
     await chat.tap(2);
     for (let i = 1; i <= 10; i++) await chat.say('1');
     expect(joined(chat)).toMatch(/no link to your profile/);
-    expect(joined(chat)).toMatch(/EQF 3/);
+    expect(joined(chat)).toMatch(/Training level we suggest: Level 3/);
     const userKey = pseudonymize(running.config.pseudonymSecret, 'user', 'webchat', 'user-assess-nc');
     expect(await running.app.storage.assessments.listByUser(userKey)).toEqual([]);
     await running.close();

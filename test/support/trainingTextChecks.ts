@@ -7,6 +7,7 @@ import {
   TRAINING_UI_KEYS,
   TRAININGS_NAMESPACE,
   fundingKey,
+  placeKey,
   prerequisiteKey,
   trainingTextKey,
   type TrainingCatalogue
@@ -16,8 +17,8 @@ import { isNonEmptyText, localeFileLabel, quote, readLocaleFile, type LocaleFile
 
 /**
  * Checks of the `trainings` texts (locales/<lang>/trainings.json) against the training
- * catalogue: a text for every fixed key the code asks for and for every catalogue training and
- * prerequisite, none for a training or prerequisite the catalogue lacks, each filter word under
+ * catalogue: a text for every fixed key the code asks for and for every catalogue training,
+ * prerequisite, town and region, none for one the catalogue lacks, each filter word under
  * one value only, and every catalogue training rendered by i18next. (Same keys and placeholders
  * as English in every language: checkLocales, test/support/localeChecks.ts.)
  */
@@ -40,7 +41,8 @@ export function checkTrainingTexts(localesDir: string, catalogue: TrainingCatalo
     }
     for (const [prefix, known, what] of [
       ['training', new Set(catalogue.trainings.map((t) => t.id)), 'training'],
-      ['prerequisite', new Set(catalogue.prerequisites), 'prerequisite']
+      ['prerequisite', new Set(catalogue.prerequisites), 'prerequisite'],
+      ['place', new Set(placesOf(catalogue)), 'town or region']
     ] as const) {
       const stale = new Set([...texts.keys()].filter((k) => k.startsWith(`${prefix}.`)).map((k) => k.split('.')[1]!));
       for (const id of stale) if (!known.has(id)) add(`${prefix}.${id}`, `text for a ${what} the catalogue does not have`);
@@ -56,8 +58,14 @@ function requiredKeys(catalogue: TrainingCatalogue): [readonly string[], string]
   return [
     [TRAINING_UI_KEYS, 'the code (TRAINING_UI_KEYS)'],
     ...catalogue.trainings.map((t): [string[], string] => [TRAINING_TEXT_FIELDS.map((field) => trainingTextKey(t.id, field)), `the catalogue's training ${t.id}`]),
-    [catalogue.prerequisites.map(prerequisiteKey), "the catalogue's prerequisites"]
+    [catalogue.prerequisites.map(prerequisiteKey), "the catalogue's prerequisites"],
+    [placesOf(catalogue).map(placeKey), "the catalogue's towns and regions"]
   ];
+}
+
+/** Every town and region of the catalogue: each language writes them its own way (`place.<name>`). */
+function placesOf(catalogue: TrainingCatalogue): string[] {
+  return [...new Set(catalogue.trainings.flatMap((t) => [t.city, t.region]))];
 }
 
 /** A word that two filter values list (`"online"` under `format.online` and `format.hybrid`) is ambiguous. */
@@ -66,6 +74,7 @@ function filterWordClashes(texts: Map<string, unknown>): { key: string; problem:
     ...Object.entries(FILTER_WORD_KEYS.country).map(([c, key]): [string, string] => [`country.${c}`, key]),
     ...Object.entries(FILTER_WORD_KEYS.format).map(([f, key]): [string, string] => [`format.${f}`, key]),
     ...Object.entries(FILTER_WORD_KEYS.language).map(([l, key]): [string, string] => [`language.${l}`, key]),
+    ...Object.entries(FILTER_WORD_KEYS.topic).map(([t, key]): [string, string] => [`topic.${t}`, key]),
     ['eqfMarker', FILTER_WORD_KEYS.eqfMarker],
     ['startFrom', FILTER_WORD_KEYS.startFrom]
   ];
@@ -113,7 +122,7 @@ function renderCatalogue(localesDir: string, catalogue: TrainingCatalogue, langu
         fundingKey(training.funding),
         ...training.prerequisites.map(prerequisiteKey)
       ];
-      const params = training.funding.kind === 'fee' ? { amount: training.funding.amount, currency: training.funding.currency } : {};
+      const params = training.funding.kind === 'fee' ? { price: `${training.funding.amount} ${training.funding.currency}` } : {};
       for (const key of keys) {
         const rendered: unknown = i18n.t(`${TRAININGS_NAMESPACE}:${key}`, { lng: lang, ...params });
         if (typeof rendered === 'string' && rendered !== key && !/\{\{|\$t\(/.test(rendered)) continue;

@@ -34,7 +34,11 @@ describe('loadLexicons errors', () => {
     unsure: [],
     skip: ['skip'],
     numbers: { words: { one: 1 }, compounds: [] },
-    months: Array.from({ length: 12 }, (_, i) => [`m${i + 1}`])
+    months: Array.from({ length: 12 }, (_, i) => [`m${i + 1}`]),
+    greetings: ['hello'],
+    languageNames: { xx: ['xxish'] },
+    countries: { XX: ['Xland'] },
+    ageWords: ['years']
   };
 
   function dirWith(folder: string, content: unknown): string {
@@ -73,7 +77,11 @@ describe('loadLexicons errors', () => {
     ['a word both yes and no', { ...valid, no: ['no', 'Yes!'] }, 'no[1]'],
     ['a month name used twice', { ...valid, months: [['jan'], ['JAN'], ...valid.months.slice(2)] }, 'months[1][0]'],
     ['two values for one number word', { ...valid, numbers: { words: { one: 1, ONE: 2 }, compounds: [] } }, 'numbers.words.ONE'],
-    ['the language of another folder', { ...valid, language: 'zz' }, 'language']
+    ['the language of another folder', { ...valid, language: 'zz' }, 'language'],
+    ['no greeting', { ...valid, greetings: [] }, 'greetings'],
+    ['a language name for two languages', { ...valid, languageNames: { xx: ['xxish'], yy: ['XXish'] } }, 'languageNames.yy[0]'],
+    ['a country code that is not ISO', { ...valid, countries: { Xland: ['Xland'] } }, 'countries.Xland'],
+    ['a country name for two countries', { ...valid, countries: { XX: ['Xland'], YY: ['xland'] } }, 'countries.YY[0]']
   ])('%s: names the file and the field', (_case, content, field) => {
     const err = errorOf(dirWith('xx', content));
     expect(err.file).toBe(join(err.file.slice(0, -'/xx/understanding.json'.length), 'xx', 'understanding.json'));

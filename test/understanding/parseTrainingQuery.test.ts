@@ -15,6 +15,12 @@ function parse(lang: 'en' | 'fr', text: string): TrainingQuery {
 describe('parseTrainingQuery — English', () => {
   it.each<[string, TrainingQuery]>([
     ['online in Portugal', { format: 'online', country: 'PT' }],
+    ['Lisbon', { country: 'PT' }], // a town is its country's
+    ['courses in Cologne', { country: 'DE' }],
+    ['I want to learn coding', { topic: 'programming' }],
+    ['customer service online', { topic: 'sales', format: 'online' }],
+    ['online sales', { topic: 'sales' }], // the longest phrase wins: a subject, not a format
+    ['web design in Portugal', { topic: 'web', country: 'PT' }],
     ['hybrid training in Belgium level 3', { format: 'hybrid', country: 'BE', eqf: 3 }],
     ['Hybrid training in BELGIUM, Level 3!', { format: 'hybrid', country: 'BE', eqf: 3 }],
     ['EQF 4', { eqf: 4 }],
@@ -55,6 +61,10 @@ describe('parseTrainingQuery — English', () => {
 describe('parseTrainingQuery — French', () => {
   it.each<[string, TrainingQuery]>([
     ['niveau 4 en France', { eqf: 4, country: 'FR' }],
+    ['Lisbonne', { country: 'PT' }],
+    ['je veux apprendre à coder', { topic: 'programming' }],
+    ['la vente en ligne', { topic: 'sales' }],
+    ['réseaux sociaux à Bruxelles', { topic: 'socialMedia', country: 'BE' }],
     ['Niveau 4 en FRANCE', { eqf: 4, country: 'FR' }],
     ['en ligne au Portugal', { format: 'online', country: 'PT' }],
     ['une formation à distance', { format: 'online' }],
@@ -84,7 +94,7 @@ describe('parseTrainingQuery — French', () => {
 });
 
 describe('parseTrainingQuery — words come from data', () => {
-  const empty: TrainingQueryVocabulary = { country: {}, format: {}, language: {}, eqfMarkers: [], startFromMarkers: [] };
+  const empty: TrainingQueryVocabulary = { country: {}, format: {}, language: {}, topic: {}, eqfMarkers: [], startFromMarkers: [] };
 
   it('knows no word of its own', () => {
     expect(parseTrainingQuery('online in Portugal level 3 from 2027', 'en', empty)).toEqual({});

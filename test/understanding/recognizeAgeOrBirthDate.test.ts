@@ -7,6 +7,7 @@ beforeAll(() => warmUp(['fr', 'en']), WARM_UP_TIMEOUT_MS);
 const TODAY = '2025-06-15';
 const age = (n: number): AgeOrBirthDate => ({ kind: 'age', age: n });
 const born = (birthDate: string): AgeOrBirthDate => ({ kind: 'birthDate', birthDate });
+const year = (y: number): AgeOrBirthDate => ({ kind: 'birthYear', year: y });
 
 type Case = [lang: string, text: string, expected: AgeOrBirthDate | undefined];
 
@@ -27,10 +28,20 @@ describe('recognizeAgeOrBirthDate with the language lexicon', () => {
     ['fr', '31/02/2004', undefined], // no such day
     ['fr', '03/15/2004', undefined], // month-first is only tried in English
     ['fr', '3 mars 2030', undefined], // future
-    ['fr', 'né en 2004', undefined], // a year is not a date, and 2004 is not an age
+    ['fr', 'né en 2004', year(2004)], // a year of birth alone: the eligibility rules say what it tells
     ['fr', '130 ans', undefined],
     ['fr', "j'ai 22 ans et 2 enfants", undefined],
     ['fr', 'bonjour', undefined],
+    ['fr', 'Trouver une formation', undefined], // "une" is a number word, but no age is said
+    ['fr', "euh j'ai vingt ans", age(20)], // one word that is not about age is tolerated
+    ['fr', '2004', year(2004)],
+    ['fr', 'je suis née en 2004', year(2004)],
+    ['en', 'born in 2004', year(2004)],
+    ['en', 'I want one training', undefined],
+    ['en', '2030', undefined], // a year after today
+    ['ar', 'ولدت سنة 2004', year(2004)],
+    ['ar', 'عمري ٢٢ سنة', age(22)],
+    ['uk', 'мені двадцять два роки', age(22)],
     ['en', 'I was born on 3 March 2004', born('2004-03-03')],
     ['en', 'born March 3rd, 2004', born('2004-03-03')],
     ['en', 'on the 3rd of March 2004', born('2004-03-03')],

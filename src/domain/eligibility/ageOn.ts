@@ -1,4 +1,4 @@
-import { InvalidDateError } from './errors';
+import { InvalidAgeError, InvalidDateError } from './errors';
 import { parseIsoDate } from './isoDate';
 import type { IsoDate } from './types';
 
@@ -36,4 +36,35 @@ export function ageOn(birthDate: IsoDate, today: IsoDate): number {
   }
   const hadBirthdayThisYear = now.month > born.month || (now.month === born.month && now.day >= born.day);
   return now.year - born.year - (hadBirthdayThisYear ? 0 : 1);
+}
+
+/** The two ages a person can have when only their year of birth is known. */
+export interface AgesInBirthYear {
+  /** Before their birthday this year. */
+  youngest: number;
+  /** From their birthday this year on. */
+  oldest: number;
+}
+
+/**
+ * The ages on `today` of a person born in `year`, when the day is not known: `today`'s year
+ * minus `year` once they have had this year's birthday, one less before it. Born in 2004, on
+ * 2026-11-29: 21 or 22. Which of the two is not known; rules that depend on it must say so
+ * (see `evaluateEligibility`), and protections (a guardian's consent) use the youngest.
+ *
+ * @throws InvalidDateError when `today` is not a valid date; InvalidAgeError when `year` is not
+ *   a whole year giving a plausible age (born this year at the latest, 120 years ago at most).
+ */
+export function agesInBirthYear(year: number, today: IsoDate): AgesInBirthYear {
+  const now = parseIsoDate(today);
+  if (!now) throw new InvalidDateError(today);
+  if (!isPlausibleBirthYear(year, today)) throw new InvalidAgeError(now.year - year);
+  const oldest = now.year - year;
+  return { youngest: Math.max(0, oldest - 1), oldest };
+}
+
+/** True when `year` is a whole year from `MAX_PLAUSIBLE_AGE` years before `today`'s year to that year. */
+export function isPlausibleBirthYear(year: unknown, today: IsoDate): year is number {
+  const now = parseIsoDate(today);
+  return now !== undefined && typeof year === 'number' && Number.isInteger(year) && year <= now.year && now.year - year <= MAX_PLAUSIBLE_AGE;
 }

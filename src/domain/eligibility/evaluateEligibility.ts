@@ -1,4 +1,4 @@
-import { ageOn, isPlausibleAge } from './ageOn';
+import { ageOn, agesInBirthYear, isPlausibleAge, isPlausibleBirthYear } from './ageOn';
 import { InvalidDateError } from './errors';
 import { isValidIsoDate } from './isoDate';
 import { nextStepKey } from './messageKeys';
@@ -19,8 +19,13 @@ import type {
   QualificationCriterionRule
 } from './types';
 
-/** What the answers say about age, once birth date and declared age are reconciled. */
-type ResolvedAge = { kind: 'known'; age: number } | { kind: 'noAnswer' } | { kind: 'invalid'; value: string };
+/** What the answers say about age, once birth date, declared age and year of birth are reconciled. */
+type ResolvedAge =
+  | { kind: 'known'; age: number }
+  /** Only the year of birth is known: the person is `youngest` or `oldest` (one more). */
+  | { kind: 'birthYear'; birthYear: number; youngest: number; oldest: number }
+  | { kind: 'noAnswer' }
+  | { kind: 'invalid'; value: string };
 
 /**
  * Applies the rules to the answers for every programme.
@@ -29,9 +34,16 @@ type ResolvedAge = { kind: 'known'; age: number } | { kind: 'noAnswer' } | { kin
  *   look). A criterion whose answer is absent is `review`, with `reason.<criterion>.noAnswer`.
  * - Outcome: any `missing` → `not_eligible`; otherwise any `review` → `needs_adviser`; otherwise
  *   `eligible`.
- * - Age: `birthDate` wins over `age`. A birth date that is not a real date or is after `today`
- *   makes the age criterion `review` with `reason.age.invalid` (even if an age was also given);
- *   so does an age that is not a whole number from 0 to 120.
+ * - Age: `birthDate` wins over `age`, `age` over `birthYear`. A birth date that is not a real date
+ *   or is after `today` makes the age criterion `review` with `reason.age.invalid` (even if an age
+ *   was also given); so does an age that is not a whole number from 0 to 120, or a year of birth
+ *   that gives none.
+ * - **A year of birth alone** gives two possible ages (`agesInBirthYear`: one less before this
+ *   year's birthday). The age criterion is applied to both: when both give the same verdict it
+ *   stands, with `ageYoungest` and `birthYear` among its params (the explanation says "21 or 22
+ *   years"); when they differ (born in 2010 on a day in 2026: 15 or 16, too young or old enough)
+ *   an adviser must look, with `reason.age.birthdayDecides`. Nobody is guessed older or younger
+ *   than they may be.
  *
  * Pure: the date is a parameter, nothing is read from the clock or the disk.
  *
@@ -80,6 +92,11 @@ function resolveAge(answers: EligibilityAnswers, today: IsoDate): ResolvedAge {
   if (answers.age !== undefined) {
     return isPlausibleAge(answers.age) ? { kind: 'known', age: answers.age } : { kind: 'invalid', value: String(answers.age) };
   }
+  if (answers.birthYear !== undefined) {
+    const { birthYear } = answers;
+    if (!isPlausibleBirthYear(birthYear, today)) return { kind: 'invalid', value: String(birthYear) };
+    return { kind: 'birthYear', birthYear, ...agesInBirthYear(birthYear, today) };
+  }
   return { kind: 'noAnswer' };
 }
 
@@ -116,6 +133,14 @@ function evaluateCriterion(
 function evaluateAge(rule: AgeCriterionRule, age: ResolvedAge): CriterionResult {
   if (age.kind === 'noAnswer') return noAnswer('age');
   if (age.kind === 'invalid') return result('age', 'review', 'reason.age.invalid', { value: age.value });
+  if (age.kind === 'birthYear') {
+    const youngest = evaluateAge(rule, { kind: 'known', age: age.youngest });
+    const oldest = evaluateAge(rule, { kind: 'known', age: age.oldest });
+    const params = { ...oldest.params, ageYoungest: age.youngest, birthYear: age.birthYear };
+    return youngest.status === oldest.status && youngest.reasonKey === oldest.reasonKey
+      ? { ...oldest, params }
+      : result('age', 'review', 'reason.age.birthdayDecides', params);
+  }
   const params: Record<string, number> = { age: age.age, min: rule.min };
   if (rule.max !== undefined) params.max = rule.max;
   if (rule.adviserBelow !== undefined) params.adviserBelow = rule.adviserBelow;

@@ -1,5 +1,6 @@
 export * from './types';
-export { ageOn, isPlausibleAge, MAX_PLAUSIBLE_AGE } from './ageOn';
+export { ageOn, agesInBirthYear, isPlausibleAge, isPlausibleBirthYear, MAX_PLAUSIBLE_AGE } from './ageOn';
+export type { AgesInBirthYear } from './ageOn';
 export { evaluateEligibility, combineOutcome, programmeResult } from './evaluateEligibility';
 export { isValidIsoDate, isLeapYear, parseIsoDate } from './isoDate';
 export type { DateParts } from './isoDate';

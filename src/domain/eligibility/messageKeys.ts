@@ -26,6 +26,7 @@ export const ELIGIBILITY_REASON_KEYS: readonly string[] = [
   'reason.age.tooOld',
   'reason.age.minor',
   'reason.age.ok',
+  'reason.age.birthdayDecides',
   'reason.situation.noAnswer',
   ...SITUATIONS.map((s) => `reason.situation.${s}`),
   'reason.qualification.noAnswer',

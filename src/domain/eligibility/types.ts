@@ -38,13 +38,18 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type IsoDate = string;
 
 /**
- * The answers to the eligibility questions. Either `birthDate` or `age` is given (a birth date
- * wins when both are). Everything else is optional so that a partial check can still be
- * explained: a missing answer makes the criterion need an adviser.
+ * The answers to the eligibility questions. One of `birthDate`, `age` or `birthYear` is given (a
+ * birth date wins over an age, an age over a year). Everything else is optional so that a
+ * partial check can still be explained: a missing answer makes the criterion need an adviser.
  */
 export interface EligibilityAnswers {
   birthDate?: IsoDate;
   age?: number;
+  /**
+   * The year of birth alone, when the person knows no more (many displaced people do not): the
+   * person is one of two ages, see `agesInBirthYear`.
+   */
+  birthYear?: number;
   situation?: Situation;
   qualification?: Qualification;
   country?: CountryCode;

@@ -15,6 +15,7 @@ export {
   trainingTextKey,
   prerequisiteKey,
   fundingKey,
+  placeKey,
   countrySynonymsKey
 } from './messageKeys';
 export type { TrainingReasonKey, TrainingTextField } from './messageKeys';

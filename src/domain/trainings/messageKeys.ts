@@ -1,4 +1,4 @@
-import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from './types';
+import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS, TRAINING_TOPICS } from './types';
 import type { TrainingFunding } from './types';
 
 /** i18next namespace of every key below (`locales/<lang>/trainings.json`). */
@@ -30,7 +30,8 @@ export type TrainingReasonKey = (typeof TRAINING_REASON_KEYS)[number];
 /**
  * Word lists that `parseTrainingQuery` understands, as `|`-separated i18n strings (namespace
  * `trainings`), so translators can add words without touching code:
- * `filterWords.country.<CODE>`, `filterWords.format.<format>`, `filterWords.language.<code>`,
+ * `filterWords.country.<CODE>` (country names and towns), `filterWords.format.<format>`,
+ * `filterWords.language.<code>`, `filterWords.topic.<topic>` ("coding", "programmation"),
  * `filterWords.eqfMarker` ("level|eqf"), `filterWords.startFrom` ("from|starting").
  */
 export const FILTER_WORD_KEYS = {
@@ -46,6 +47,7 @@ export const FILTER_WORD_KEYS = {
     (typeof INSTRUCTION_LANGUAGES)[number],
     string
   >,
+  topic: Object.fromEntries(TRAINING_TOPICS.map((t) => [t, `filterWords.topic.${t}`])) as Record<(typeof TRAINING_TOPICS)[number], string>,
   eqfMarker: 'filterWords.eqfMarker',
   startFrom: 'filterWords.startFrom'
 } as const;
@@ -65,18 +67,32 @@ export function countrySynonymsKey(country: (typeof TRAINING_COUNTRIES)[number])
 export const TRAINING_UI_KEYS: readonly string[] = [
   ...TRAINING_REASON_KEYS,
   ...TRAINING_FORMATS.map((f) => `format.${f}`),
+  ...TRAINING_TOPICS.map((t) => `topic.${t}`),
   ...EQF_LEVELS.map((level) => `eqf.${level}`),
+  ...EQF_LEVELS.map((level) => `eqfExplained.${level}`),
   ...INSTRUCTION_LANGUAGES.map((l) => `languageName.${l}`),
   'funding.free',
   'funding.funded',
   'funding.fee',
+  'cityInCountry',
   'duration',
+  'hoursPerWeek',
   'seatsLeft',
   'full',
   'nextStart',
+  'startsFrom',
   ...Object.values(FILTER_WORD_KEYS.country),
   ...Object.values(FILTER_WORD_KEYS.format),
   ...Object.values(FILTER_WORD_KEYS.language),
+  ...Object.values(FILTER_WORD_KEYS.topic),
   FILTER_WORD_KEYS.eqfMarker,
   FILTER_WORD_KEYS.startFrom
 ];
+
+/**
+ * `place.<name>`: a town or region of the catalogue as written in each language ("Köln" →
+ * "Cologne", "كولونيا", "Кельн"); every city and region of the catalogue needs one.
+ */
+export function placeKey(name: string): string {
+  return `place.${name}`;
+}

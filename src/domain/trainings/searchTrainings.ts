@@ -32,6 +32,7 @@ export function matchesFilters(training: Training, filters: TrainingFilters): bo
     (filters.language === undefined || training.languages.includes(filters.language)) &&
     (filters.eqf === undefined || training.eqf === filters.eqf) &&
     (filters.format === undefined || training.format === filters.format) &&
+    (filters.topic === undefined || training.topics.includes(filters.topic)) &&
     (filters.withSeatsOnly !== true || training.seatsLeft > 0)
   );
 }

@@ -22,6 +22,13 @@ export type TrainingFormat = (typeof TRAINING_FORMATS)[number];
 export const INSTRUCTION_LANGUAGES = ['fr', 'en', 'de', 'nl', 'pt', 'ro', 'ar', 'fa', 'ps', 'ckb', 'so', 'ti', 'tr', 'uk'] as const;
 export type InstructionLanguage = (typeof INSTRUCTION_LANGUAGES)[number];
 
+/**
+ * What a training teaches, in words people search with ("I want to learn coding"): names and
+ * search words are `trainings:topic.<topic>` and `trainings:filterWords.topic.<topic>`.
+ */
+export const TRAINING_TOPICS = ['programming', 'web', 'design', 'socialMedia', 'office', 'itSupport', 'sales', 'workshop', 'digitalBasics'] as const;
+export type TrainingTopic = (typeof TRAINING_TOPICS)[number];
+
 /** What taking part costs the person. */
 export type TrainingFunding =
   /** Free of charge, no funding file needed. */
@@ -47,6 +54,8 @@ export interface Training {
   /** Languages of instruction, at least one. */
   languages: readonly InstructionLanguage[];
   format: TrainingFormat;
+  /** What it teaches (may be empty: then only the other filters find it). */
+  topics: readonly TrainingTopic[];
   duration: { weeks: number; hoursPerWeek: number };
   /** Next start dates (`YYYY-MM-DD`), ascending; past ones are ignored by search. */
   startDates: readonly IsoDate[];
@@ -74,6 +83,8 @@ export interface TrainingFilters {
   language?: InstructionLanguage;
   eqf?: EqfLevel;
   format?: TrainingFormat;
+  /** A subject the training must teach. */
+  topic?: TrainingTopic;
   /**
    * Earliest acceptable start (inclusive). Trainings always need a start on or after `today`;
    * a later `startsFrom` moves that bound forward, an earlier one changes nothing.
@@ -84,4 +95,4 @@ export interface TrainingFilters {
 }
 
 /** The filters a free-text query can express (`parseTrainingQuery`). */
-export type TrainingQuery = Pick<TrainingFilters, 'country' | 'language' | 'eqf' | 'format' | 'startsFrom'>;
+export type TrainingQuery = Pick<TrainingFilters, 'country' | 'language' | 'eqf' | 'format' | 'topic' | 'startsFrom'>;

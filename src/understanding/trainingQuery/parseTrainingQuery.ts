@@ -5,8 +5,8 @@ import { isValidIsoDate, parseIsoDate } from '../../domain/eligibility';
 import type { IsoDate } from '../../domain/eligibility';
 import { requireIsoDate } from '../../domain/trainings/dates';
 import type { TrainingQueryVocabulary } from './trainingQueryVocabulary';
-import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from '../../domain/trainings/types';
-import type { EqfLevel, InstructionLanguage, TrainingCountry, TrainingFormat, TrainingQuery } from '../../domain/trainings/types';
+import { EQF_LEVELS, INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS, TRAINING_TOPICS } from '../../domain/trainings/types';
+import type { EqfLevel, InstructionLanguage, TrainingCountry, TrainingFormat, TrainingQuery, TrainingTopic } from '../../domain/trainings/types';
 
 export interface ParseTrainingQueryOptions {
   /**
@@ -26,6 +26,7 @@ type Term =
   | { kind: 'country'; value: TrainingCountry }
   | { kind: 'format'; value: TrainingFormat }
   | { kind: 'language'; value: InstructionLanguage }
+  | { kind: 'topic'; value: TrainingTopic }
   | { kind: 'eqfMarker' }
   | { kind: 'startFrom' };
 
@@ -91,8 +92,8 @@ const compiledMonths = new WeakMap<Lexicon, Phrases<number>>();
 
 /**
  * One matcher for every phrase of the vocabulary. When a phrase is listed under two values the
- * first one wins, in this order: format, language, country, level marker, start marker — so
- * "german" is the language even if a country list borrowed it too.
+ * first one wins, in this order: format, language, country, topic, level marker, start marker —
+ * so "german" is the language even if a country list borrowed it too.
  */
 function compileVocabulary(vocabulary: TrainingQueryVocabulary): Phrases<Term> {
   const cached = compiledVocabularies.get(vocabulary);
@@ -101,6 +102,7 @@ function compileVocabulary(vocabulary: TrainingQueryVocabulary): Phrases<Term> {
   for (const value of TRAINING_FORMATS) for (const w of vocabulary.format[value] ?? []) phrases.add(w, { kind: 'format', value });
   for (const value of INSTRUCTION_LANGUAGES) for (const w of vocabulary.language[value] ?? []) phrases.add(w, { kind: 'language', value });
   for (const value of TRAINING_COUNTRIES) for (const w of vocabulary.country[value] ?? []) phrases.add(w, { kind: 'country', value });
+  for (const value of TRAINING_TOPICS) for (const w of vocabulary.topic[value] ?? []) phrases.add(w, { kind: 'topic', value });
   for (const w of vocabulary.eqfMarkers) phrases.add(w, { kind: 'eqfMarker' });
   for (const w of vocabulary.startFromMarkers) phrases.add(w, { kind: 'startFrom' });
   compiledVocabularies.set(vocabulary, phrases);
@@ -181,7 +183,8 @@ function monthDate(day: number, month: number, yearToken: string | undefined, to
 /**
  * Search filters a person expressed in their own words, in their language:
  * "online in Portugal" → `{ format: 'online', country: 'PT' }`, "niveau 4 en France" →
- * `{ eqf: 4, country: 'FR' }`, "hybrid training in Belgium level 3", "en allemand" (language of
+ * `{ eqf: 4, country: 'FR' }`, "Lisbon" (a town, listed with its country's words) → `{ country: 'PT' }`,
+ * "I want to learn coding" → `{ topic: 'programming' }`, "hybrid training in Belgium level 3", "en allemand" (language of
  * instruction), "à partir de mars" (earliest start; needs `options.lexicon` for month names and
  * `options.today` when no year is given).
  *
@@ -212,6 +215,7 @@ export function parseTrainingQuery(
   const countries: TrainingCountry[] = [];
   const formats: TrainingFormat[] = [];
   const languages: InstructionLanguage[] = [];
+  const topics: TrainingTopic[] = [];
   const levels: EqfLevel[] = [];
   const starts: IsoDate[] = [];
 
@@ -226,6 +230,9 @@ export function parseTrainingQuery(
         break;
       case 'language':
         languages.push(term.value);
+        break;
+      case 'topic':
+        topics.push(term.value);
         break;
       case 'eqfMarker': {
         // "EQF level 4": only the last of consecutive markers reads the number.
@@ -255,6 +262,8 @@ export function parseTrainingQuery(
   if (format !== undefined) query.format = format;
   const language = single(languages);
   if (language !== undefined) query.language = language;
+  const topic = single(topics);
+  if (topic !== undefined) query.topic = topic;
   const eqf = single(levels);
   if (eqf !== undefined) query.eqf = eqf;
   const startsFrom = single(starts);

@@ -1,7 +1,7 @@
 import { fold } from '../normalize';
 import { FILTER_WORD_KEYS, TRAININGS_NAMESPACE, countrySynonymsKey } from '../../domain/trainings/messageKeys';
-import { INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS } from '../../domain/trainings/types';
-import type { InstructionLanguage, TrainingCountry, TrainingFormat } from '../../domain/trainings/types';
+import { INSTRUCTION_LANGUAGES, TRAINING_COUNTRIES, TRAINING_FORMATS, TRAINING_TOPICS } from '../../domain/trainings/types';
+import type { InstructionLanguage, TrainingCountry, TrainingFormat, TrainingTopic } from '../../domain/trainings/types';
 
 /**
  * The words of one language that `parseTrainingQuery` understands. Plain data, taken from the
@@ -14,6 +14,8 @@ export interface TrainingQueryVocabulary {
   format: Readonly<Partial<Record<TrainingFormat, readonly string[]>>>;
   /** Names of languages of instruction ("german", "en allemand"). */
   language: Readonly<Partial<Record<InstructionLanguage, readonly string[]>>>;
+  /** What a training teaches, as people say it ("coding", "programmation", "réseaux sociaux"). */
+  topic: Readonly<Partial<Record<TrainingTopic, readonly string[]>>>;
   /** Words announcing an EQF level, followed by its number: "level", "eqf", "niveau". */
   eqfMarkers: readonly string[];
   /** Words announcing an earliest start, followed by a month or a year: "from", "à partir de". */
@@ -57,6 +59,7 @@ export function trainingQueryVocabulary(words: (key: string) => readonly string[
     language: Object.fromEntries(
       INSTRUCTION_LANGUAGES.map((l) => [l, [...own(FILTER_WORD_KEYS.language[l])]])
     ) as Record<InstructionLanguage, string[]>,
+    topic: Object.fromEntries(TRAINING_TOPICS.map((t) => [t, [...own(FILTER_WORD_KEYS.topic[t])]])) as Record<TrainingTopic, string[]>,
     eqfMarkers: [...own(FILTER_WORD_KEYS.eqfMarker)],
     startFromMarkers: [...own(FILTER_WORD_KEYS.startFrom)]
   };

@@ -10,6 +10,7 @@ export function training(overrides: Partial<Training> & { id: string }): Trainin
     eqf: 3,
     languages: ['fr'],
     format: 'onsite',
+    topics: [],
     duration: { weeks: 12, hoursPerWeek: 30 },
     startDates: ['2027-01-11'],
     prerequisites: [],

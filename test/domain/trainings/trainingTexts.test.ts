@@ -72,11 +72,12 @@ describe('staged trainings texts — rendered by i18next', () => {
     ['fr', 'reason.country', { country: 'BE' }, 'Elle a lieu dans votre pays : Belgique.'],
     ['en', 'reason.language', { language: 'ar' }, 'It is taught in Arabic, a language you speak.'],
     ['fr', 'reason.language', { language: 'uk' }, 'Elle est donnée en ukrainien, une langue que vous parlez.'],
-    ['en', 'reason.level', { eqf: 3 }, 'It is at EQF level 3, the level that fits you.'],
+    ['en', 'reason.level', { eqf: 3 }, 'It is a level 3 training, the level that fits you.'],
     ['en', 'seatsLeft', { count: 1 }, '1 place left'],
     ['fr', 'seatsLeft', { count: 2 }, '2 places libres'],
-    ['en', 'duration', { count: 12, hoursPerWeek: 30 }, '12 weeks, 30 hours a week'],
-    ['fr', 'funding.fee', { amount: 250, currency: 'EUR' }, 'Coût : 250 EUR']
+    ['en', 'duration', { count: 12, hours: '30 hours a week' }, '12 weeks, 30 hours a week'],
+    ['en', 'hoursPerWeek', { count: 1 }, '1 hour a week'],
+    ['fr', 'funding.fee', { price: '250 €' }, '250 € à payer']
   ])('%s %s', (lang, key, params, expected) => {
     expect(i18n.t(`${TRAININGS_NAMESPACE}:${key}`, { lng: lang, ...params })).toBe(expected);
   });
