@@ -1,6 +1,7 @@
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createDialogs } from '../../src/bot/createDialogs';
 import { PasserelleBot } from '../../src/bot/passerelleBot';
+import { PseudonymousConversationState } from '../../src/bot/pseudonymousState';
 import { languagesFromScript } from '../../src/i18n';
 import { dialogHarness, userKeyOf } from '../support/dialogHarness';
 
@@ -8,11 +9,12 @@ async function botAdapter(locale = 'en-US') {
   const harness = await dialogHarness({ lang: 'en' });
   const dialogs = createDialogs(harness.services);
   const bot = new PasserelleBot({
-    conversationState: new ConversationState(new MemoryStorage()),
+    conversationState: new PseudonymousConversationState(new MemoryStorage(), 'a-test-secret-of-at-least-32-characters'),
     localizer: harness.services.localizer,
     people: harness.services.people,
     references: harness.references,
     userKeyOf,
+    turnIdOf: (context) => (context.activity.id ? `turn-${context.activity.id}` : undefined),
     clock: () => harness.now,
     mainDialog: dialogs.main,
     languageDialog: dialogs.language
