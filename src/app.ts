@@ -150,7 +150,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         connector: localConnector,
         runTurn: (activity) => turns.runTrusted(activity),
         bot: { id: botAppId || 'passerelle', name: 'Passerelle', role: 'bot' },
-        logger
+        logger,
+        leases: storage.leases
       })
     : undefined;
   // The web chat page: Azure's Direct Line when its secret is set (production), else the local one.
@@ -191,7 +192,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       });
       const address = server.address() as AddressInfo;
       instance = `${os.hostname()}:${address.port}`;
-      directLine?.bind(address);
+      if (directLine) {
+        directLine.bind(address);
+        // One instance per database serves the local Direct Line (its live delivery is in memory).
+        await directLine.claim(instance);
+      }
       // Load the heavy recognizers after start-up, off the first person's turn.
       if (options.warmUpRecognizers !== false) {
         void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
