@@ -35,10 +35,14 @@ export async function freePort(): Promise<number> {
  * for its "listening" log line and for `/readyz` to answer 200. Rejects with its output when it
  * exits or does not become ready within `readyTimeoutMs`.
  */
-export async function startChildApp(env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<ChildApp> {
-  if (!fs.existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing: run the tests with jest.config.js, whose globalSetup compiles the app`);
-  const child = spawn(process.execPath, [BUILT_ENTRY], {
-    cwd: ROOT,
+export async function startChildApp(
+  env: Record<string, string>,
+  options: { readyTimeoutMs?: number; /** Another build to run, from `cwd`. */ entry?: string; cwd?: string } = {}
+): Promise<ChildApp> {
+  const entry = options.entry ?? BUILT_ENTRY;
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run the tests with jest.config.js, whose globalSetup compiles the app`);
+  const child = spawn(process.execPath, [entry], {
+    cwd: options.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
