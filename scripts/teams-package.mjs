@@ -44,6 +44,12 @@ export function fillManifest(template, values) {
   return JSON.parse(text);
 }
 
+function uint32(value) {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
+}
+
 /** A zip archive (deflated entries) of `files`: name → contents. */
 export function zip(files) {
   const locals = [];
@@ -52,27 +58,17 @@ export function zip(files) {
   for (const [name, contents] of Object.entries(files)) {
     const data = zlib.deflateRawSync(contents);
     const nameBytes = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(contents);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(contents.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(contents.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // The fields the local header and the central directory entry share, in the same order.
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0); // version needed: 2.0
+    common.writeUInt16LE(0x0800, 2); // names in UTF-8
+    common.writeUInt16LE(8, 4); // deflated
+    common.writeUInt32LE(zlib.crc32(contents), 10);
+    common.writeUInt32LE(data.length, 14);
+    common.writeUInt32LE(contents.length, 18);
+    common.writeUInt16LE(nameBytes.length, 22);
+    const local = Buffer.concat([uint32(0x04034b50), common]);
+    const central = Buffer.concat([uint32(0x02014b50), Buffer.from([20, 0]), common, Buffer.alloc(10), uint32(offset)]);
     locals.push(local, nameBytes, data);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + data.length;

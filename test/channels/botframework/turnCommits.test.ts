@@ -2,30 +2,21 @@ import type { StoreItems } from 'botbuilder';
 import { conversationKeyOf } from '../../../src/bot/pseudonymousState';
 import { pseudonymize } from '../../../src/bot/pseudonym';
 import { StorageUnavailableError } from '../../../src/storage';
-import { FakeConnector, visibleText } from '../../support/fakeConnector';
+import { useAppWithConnector } from '../../support/appWithConnector';
+import { visibleText } from '../../support/fakeConnector';
 import { ChatDriver } from '../../support/chatDriver';
-import { messageActivity, postJson, startApp, type RunningApp } from '../../support/testApp';
+import { messageActivity, postJson } from '../../support/testApp';
 
 /**
  * A turn's replies are held until its state is committed; a conflicting commit runs the turn
  * again as a whole; an activity delivered twice gets one turn; records written during a turn are
  * written once however many times it runs.
  */
-let running: RunningApp;
-let connector: FakeConnector;
+const setup = useAppWithConnector({}, () => new Date('2026-11-29T10:00:00Z'));
 
-beforeAll(async () => {
-  connector = await FakeConnector.start();
-  running = await startApp({}, () => new Date('2026-11-29T10:00:00Z'));
-});
-afterAll(async () => {
-  await running.close();
-  await connector.close();
-});
-
-const stateKey = (conversationId: string) => `conversation/${conversationKeyOf(running.config.pseudonymSecret, 'webchat', conversationId)}`;
-const userKey = (userId: string) => pseudonymize(running.config.pseudonymSecret, 'user', 'webchat', userId);
-const texts = (conversationId: string, from = 0) => connector.messagesFor(conversationId).slice(from).map(visibleText);
+const stateKey = (conversationId: string) => `conversation/${conversationKeyOf(setup.running.config.pseudonymSecret, 'webchat', conversationId)}`;
+const userKey = (userId: string) => pseudonymize(setup.running.config.pseudonymSecret, 'user', 'webchat', userId);
+const texts = (conversationId: string, from = 0) => setup.connector.messagesFor(conversationId).slice(from).map(visibleText);
 
 /**
  * Makes the next `times` commits of one conversation's state conflict the way another instance
@@ -33,7 +24,7 @@ const texts = (conversationId: string, from = 0) => connector.messagesFor(conver
  * turn's eTag-checked write is refused by storage itself. Returns how many writes were refused.
  */
 function competingWrites(conversationId: string, times: number): { refused: () => number; restore: () => void } {
-  const botState = running.app.storage.botState;
+  const botState = setup.running.app.storage.botState;
   const original = botState.write.bind(botState);
   const key = stateKey(conversationId);
   let left = times;
@@ -57,7 +48,7 @@ function competingWrites(conversationId: string, times: number): { refused: () =
 
 /** Reaches the eligibility questions in English with consent given; returns the driver. */
 async function toAgeQuestion(conversationId: string): Promise<ChatDriver> {
-  const chat = new ChatDriver(running.url, connector, conversationId, { locale: 'en-US', userId: `user-${conversationId}` });
+  const chat = new ChatDriver(setup.running.url, setup.connector, conversationId, { locale: 'en-US', userId: `user-${conversationId}` });
   await chat.start();
   await chat.tap(1); // English
   await chat.say('yes');
@@ -84,14 +75,14 @@ describe('a turn whose commit conflicts with another turn', () => {
   });
 
   it('writes its records once however many times it runs (consent, eligibility check)', async () => {
-    const chat = new ChatDriver(running.url, connector, 'conv-records', { locale: 'en-US', userId: 'user-records' });
+    const chat = new ChatDriver(setup.running.url, setup.connector, 'conv-records', { locale: 'en-US', userId: 'user-records' });
     await chat.start();
     await chat.tap(1);
     let conflicts = competingWrites('conv-records', 2);
     await chat.say('yes'); // consent, recorded during the turn, before its commit conflicts
     conflicts.restore();
     expect(conflicts.refused()).toBe(2);
-    expect(await running.app.storage.consents.history(userKey('user-records'))).toHaveLength(1);
+    expect(await setup.running.app.storage.consents.history(userKey('user-records'))).toHaveLength(1);
 
     await chat.tap(1);
     await chat.say('22');
@@ -104,11 +95,11 @@ describe('a turn whose commit conflicts with another turn', () => {
     conflicts.restore();
     expect(conflicts.refused()).toBe(2);
     expect(chat.lastTexts().join('\n').match(/I have saved your answers/g)).toHaveLength(1);
-    expect(await running.app.storage.eligibilityChecks.listByUser(userKey('user-records'))).toHaveLength(1);
+    expect(await setup.running.app.storage.eligibilityChecks.listByUser(userKey('user-records'))).toHaveLength(1);
   });
 
   it('starts one assessment and makes one profile link however many times its turns run', async () => {
-    const chat = new ChatDriver(running.url, connector, 'conv-assess-once', { locale: 'en-US', userId: 'user-assess-once' });
+    const chat = new ChatDriver(setup.running.url, setup.connector, 'conv-assess-once', { locale: 'en-US', userId: 'user-assess-once' });
     await chat.start();
     await chat.tap(1);
     await chat.say('yes');
@@ -117,20 +108,20 @@ describe('a turn whose commit conflicts with another turn', () => {
     await chat.tap(2); // CAMPLUS: the assessment is stored, then the commit conflicts twice
     conflicts.restore();
     expect(conflicts.refused()).toBe(2);
-    expect(await running.app.storage.assessments.listByUser(userKey('user-assess-once'))).toHaveLength(1);
+    expect(await setup.running.app.storage.assessments.listByUser(userKey('user-assess-once'))).toHaveLength(1);
     for (let i = 1; i < 10; i++) await chat.say('3');
     conflicts = competingWrites('conv-assess-once', 2);
     await chat.say('3'); // the last item: completed, a link is made, then the commit conflicts twice
     conflicts.restore();
     expect(conflicts.refused()).toBe(2);
-    const [assessment, ...others] = await running.app.storage.assessments.listByUser(userKey('user-assess-once'));
+    const [assessment, ...others] = await setup.running.app.storage.assessments.listByUser(userKey('user-assess-once'));
     expect(others).toEqual([]);
     expect(assessment?.status).toBe('completed');
     expect(Object.keys(assessment?.answers ?? {})).toHaveLength(10);
     const links = chat.lastTexts().join('\n').match(/\/profile\/[A-Za-z0-9_-]{43}/g) ?? [];
     expect(links).toHaveLength(1);
-    expect((await fetch(`${running.url}${links[0]}`)).status).toBe(200);
-    expect(await running.app.storage.profileLinks.deleteAllForUser(userKey('user-assess-once'))).toBe(1);
+    expect((await fetch(`${setup.running.url}${links[0]}`)).status).toBe(200);
+    expect(await setup.running.app.storage.profileLinks.deleteAllForUser(userKey('user-assess-once'))).toBe(1);
   });
 
   it('gives up after five runs: the person gets an apology, and nothing else of the turn', async () => {
@@ -154,7 +145,7 @@ describe('a turn whose commit conflicts with another turn', () => {
 describe('a turn whose state cannot be saved', () => {
   it('sends none of its replies (only the apology), so the person answers the same question again', async () => {
     const chat = await toAgeQuestion('conv-unsaved');
-    const botState = running.app.storage.botState;
+    const botState = setup.running.app.storage.botState;
     const original = botState.write.bind(botState);
     const key = stateKey('conv-unsaved');
     botState.write = async (changes: StoreItems) => {
@@ -177,22 +168,22 @@ describe('a turn whose state cannot be saved', () => {
 describe('an activity delivered twice (same id)', () => {
   it('is processed once: the second delivery gets the same replies again, and no second turn', async () => {
     await toAgeQuestion('conv-twice');
-    const activity = messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'conv-twice', userId: 'user-conv-twice', text: '22' });
-    const before = connector.messagesFor('conv-twice').length;
-    expect((await postJson(`${running.url}/api/messages`, activity)).status).toBe(200);
+    const activity = messageActivity({ serviceUrl: setup.connector.serviceUrl, conversationId: 'conv-twice', userId: 'user-conv-twice', text: '22' });
+    const before = setup.connector.messagesFor('conv-twice').length;
+    expect((await postJson(`${setup.running.url}/api/messages`, activity)).status).toBe(200);
     const first = texts('conv-twice', before);
     expect(first.join('\n')).toMatch(/In which country/);
-    const middle = connector.messagesFor('conv-twice').length;
-    expect((await postJson(`${running.url}/api/messages`, activity)).status).toBe(200);
+    const middle = setup.connector.messagesFor('conv-twice').length;
+    expect((await postJson(`${setup.running.url}/api/messages`, activity)).status).toBe(200);
     expect(texts('conv-twice', middle)).toEqual(first);
     // Re-sent replies are addressed like the first ones.
-    const [original, again] = [connector.messagesFor('conv-twice')[before]!, connector.messagesFor('conv-twice')[middle]!];
+    const [original, again] = [setup.connector.messagesFor('conv-twice')[before]!, setup.connector.messagesFor('conv-twice')[middle]!];
     expect(again.replyToId).toBe(original.replyToId);
     expect(again.conversation).toEqual(original.conversation);
     // The conversation moved on once: the next answer answers the country question.
     const next = await postJson(
-      `${running.url}/api/messages`,
-      messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'conv-twice', userId: 'user-conv-twice', text: 'France' })
+      `${setup.running.url}/api/messages`,
+      messageActivity({ serviceUrl: setup.connector.serviceUrl, conversationId: 'conv-twice', userId: 'user-conv-twice', text: 'France' })
     );
     expect(next.status).toBe(200);
     expect(texts('conv-twice').join('\n')).toMatch(/What are you doing now\?/);
@@ -205,21 +196,21 @@ describe('an activity delivered twice (same id)', () => {
     await chat.tap(4);
     await chat.tap(1);
     await chat.say('Skip');
-    const last = messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'conv-late', userId: 'user-conv-late', text: 'no' });
-    await postJson(`${running.url}/api/messages`, last);
-    await postJson(`${running.url}/api/messages`, last); // again at once: same replies
+    const last = messageActivity({ serviceUrl: setup.connector.serviceUrl, conversationId: 'conv-late', userId: 'user-conv-late', text: 'no' });
+    await postJson(`${setup.running.url}/api/messages`, last);
+    await postJson(`${setup.running.url}/api/messages`, last); // again at once: same replies
     await chat.say('menu');
-    const before = connector.messagesFor('conv-late').length;
-    expect((await postJson(`${running.url}/api/messages`, last)).status).toBe(200); // much later: nothing
-    expect(connector.messagesFor('conv-late').length).toBe(before);
-    expect(await running.app.storage.eligibilityChecks.listByUser(userKey('user-conv-late'))).toHaveLength(1);
+    const before = setup.connector.messagesFor('conv-late').length;
+    expect((await postJson(`${setup.running.url}/api/messages`, last)).status).toBe(200); // much later: nothing
+    expect(setup.connector.messagesFor('conv-late').length).toBe(before);
+    expect(await setup.running.app.storage.eligibilityChecks.listByUser(userKey('user-conv-late'))).toHaveLength(1);
   });
 
   it('many deliveries at once of the same activity give one turn', async () => {
     await toAgeQuestion('conv-burst');
-    const activity = messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'conv-burst', userId: 'user-conv-burst', text: '22' });
-    const before = connector.messagesFor('conv-burst').length;
-    const responses = await Promise.all(Array.from({ length: 5 }, () => postJson(`${running.url}/api/messages`, activity)));
+    const activity = messageActivity({ serviceUrl: setup.connector.serviceUrl, conversationId: 'conv-burst', userId: 'user-conv-burst', text: '22' });
+    const before = setup.connector.messagesFor('conv-burst').length;
+    const responses = await Promise.all(Array.from({ length: 5 }, () => postJson(`${setup.running.url}/api/messages`, activity)));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     const said = texts('conv-burst', before);
     // Each delivery got the country question (the first from its turn, the others re-sent), never the next question.
@@ -230,9 +221,9 @@ describe('an activity delivered twice (same id)', () => {
 
 describe('what a turn does not hold back', () => {
   it('answers an invoke with its invoke response', async () => {
-    const invoke = { ...messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'conv-invoke' }), type: 'invoke', name: 'unknown/operation' };
+    const invoke = { ...messageActivity({ serviceUrl: setup.connector.serviceUrl, conversationId: 'conv-invoke' }), type: 'invoke', name: 'unknown/operation' };
     delete (invoke as { text?: string }).text;
-    const response = await postJson(`${running.url}/api/messages`, invoke);
+    const response = await postJson(`${setup.running.url}/api/messages`, invoke);
     expect(response.status).toBe(501);
   });
 });
