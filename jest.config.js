@@ -7,8 +7,9 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   maxWorkers: 2,
   testTimeout: 30000,
-  // The MongoDB server of the MongoDB tests: MONGODB_URI, else FerretDB (PASSERELLE_MONGO=off: none).
-  globalSetup: '<rootDir>/test/support/mongoGlobalSetup.mjs',
+  // The compiled app for child-process tests (.test-build/), and the MongoDB server of the MongoDB
+  // tests: MONGODB_URI, else FerretDB (PASSERELLE_MONGO=off: none).
+  globalSetup: '<rootDir>/test/support/globalSetup.mjs',
   globalTeardown: '<rootDir>/test/support/mongoGlobalTeardown.mjs',
   verbose: false,
   // jest's own output, then why tests were skipped (each skipped suite says why in its name).

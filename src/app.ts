@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
@@ -8,7 +9,7 @@ import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
 import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
 import { openStorage, type StorageBundle } from './storage';
-import { PseudonymousConversationState, userKeyOf } from './bot/pseudonymousState';
+import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
 import { People } from './conversation';
 import { PasserelleBot } from './bot/passerelleBot';
@@ -28,6 +29,7 @@ import { createEligibilityHandler } from './server/eligibilityRoute';
 import { addHealthRoutes } from './server/healthRoutes';
 import { addProfileRoutes } from './server/profileRoutes';
 import { TurnQueue } from './channels/botframework/turnQueue';
+import { ConversationLeases } from './channels/botframework/conversationLeases';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
 import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
@@ -125,6 +127,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     people,
     references: new ConversationReferenceService(storage.conversationReferences),
     userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
+    turnIdOf: (context) => turnIdOf(config.pseudonymSecret, context),
     clock,
     mainDialog: dialogs.main,
     languageDialog: dialogs.language
@@ -134,9 +137,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const inFlight = new InFlightRequests();
   let shuttingDown = false;
   const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes, inFlight });
-  const queue = new TurnQueue();
+  // This instance in the leases it takes: its host and, once it listens, its port (stable across restarts).
+  let instance = `${os.hostname()}:pid-${process.pid}`;
+  const queue = new TurnQueue(new ConversationLeases({ leases: storage.leases, holder: () => instance, logger }));
   const botAppId = config.auth.appId ?? '';
-  const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId });
+  const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger });
   server.post('/api/messages', createMessagesHandler({ turns, logger }));
   const directLine = config.directLine.enabled
     ? LocalDirectLine.mount(server, {
@@ -145,7 +150,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         connector: localConnector,
         runTurn: (activity) => turns.runTrusted(activity),
         bot: { id: botAppId || 'passerelle', name: 'Passerelle', role: 'bot' },
-        logger
+        logger,
+        leases: storage.leases
       })
     : undefined;
   // The web chat page: Azure's Direct Line when its secret is set (production), else the local one.
@@ -176,20 +182,27 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     localizer,
     proactive,
     directLine,
-    listen: () =>
-      new Promise<AddressInfo>((resolve, reject) => {
+    listen: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(config.port, config.host, () => {
           server.server.off('error', reject);
-          // Load the heavy recognizers after start-up, off the first person's turn.
-          if (options.warmUpRecognizers !== false) {
-            void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
-          }
-          const address = server.address() as AddressInfo;
-          directLine?.bind(address);
-          resolve(address);
+          resolve();
         });
-      }),
+      });
+      const address = server.address() as AddressInfo;
+      instance = `${os.hostname()}:${address.port}`;
+      if (directLine) {
+        directLine.bind(address);
+        // One instance per database serves the local Direct Line (its live delivery is in memory).
+        await directLine.claim(instance);
+      }
+      // Load the heavy recognizers after start-up, off the first person's turn.
+      if (options.warmUpRecognizers !== false) {
+        void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
+      }
+      return address;
+    },
     close: () => {
       closing ??= (async () => {
         shuttingDown = true;

@@ -84,6 +84,9 @@ const envSchema = z.object({
   LEXICONS_DIR: z.preprocess(emptyToUndefined, z.string().default('./lexicons'))
 });
 
+/** Every environment variable the configuration reads (each documented in `.env.example`). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });

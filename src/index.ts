@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import { createApp } from './app';
+import { createApp, type App } from './app';
+import { LocalDirectLineInUseError } from './channels/directline';
 import { ConfigError, readConfig } from './config';
 import { createLogger } from './logger';
+import { handleStopSignals } from './shutdown';
 
 /** Entry point: configuration, logger, app, listening, and a graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
     logger.warn('DIRECTLINE_SECRET is not set: web chat tokens are signed with the development default (never do this in production)');
   }
 
-  let app;
+  let app: App;
   try {
     app = await createApp(config, { logger });
   } catch (err) {
@@ -42,30 +44,16 @@ async function main(): Promise<void> {
     if (app.directLine) logger.info(`Web chat: open http://localhost:${address.port}/ in a browser`);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const hint = code === 'EADDRINUSE' ? `port ${config.port} is in use: stop the other program or set PORT to a free port` : (err as Error).message;
-    logger.fatal({ code }, `Passerelle cannot listen: ${hint}`);
+    if (err instanceof LocalDirectLineInUseError) logger.fatal(`Passerelle cannot start: ${err.message}`);
+    else {
+      const hint = code === 'EADDRINUSE' ? `port ${config.port} is in use: stop the other program or set PORT to a free port` : (err as Error).message;
+      logger.fatal({ code }, `Passerelle cannot listen: ${hint}`);
+    }
     await app.close();
     process.exit(1);
   }
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing turns in flight');
-    app
-      .close()
-      .then(() => {
-        logger.info('stopped');
-        process.exit(0);
-      })
-      .catch((err: Error) => {
-        logger.error({ err: { name: err.name, message: err.message } }, 'error while stopping');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  handleStopSignals({ app, logger, shutdownTimeoutMs: config.shutdownTimeoutMs });
 }
 
 void main();

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnPerson, turnTexts } from '../../src/conversation';
+import { turnPerson, turnRecordId, turnTexts } from '../../src/conversation';
 import { INSTRUCTION_LANGUAGES, QUESTIONNAIRE_IDS, type AnswerValue, type AssessmentProfile, type InstructionLanguage, type QuestionnaireId, type TrainingCountry } from '../../src/domain';
 import type { AssessmentDialogState, AssessmentService, AssessmentSession } from '../../src/services/assessmentService';
 import type { EligibilityService } from '../../src/services/eligibilityService';
@@ -115,7 +115,7 @@ export class AssessmentDialog extends ComponentDialog {
       session = resumed;
       await step.context.sendActivity(texts.t('assessment:resumed'));
     } else {
-      session = await assessment.start(person.userKey, questionnaireId, texts.lang, person.consent.mayKeep);
+      session = await assessment.start(person.userKey, questionnaireId, texts.lang, person.consent.mayKeep, turnRecordId(step.context, 'assessment'));
       // Only kept answers can be continued later: the intro says what really happens.
       const count = assessment.questionnaire(questionnaireId).items.length;
       const statements = texts.t('assessment:statementCount', { count });
@@ -192,7 +192,7 @@ export class AssessmentDialog extends ComponentDialog {
     const session = await assessment.fromDialogState(result.state);
     if (!session) return step.endDialog();
     const { session: completed, profile } = await assessment.complete(session);
-    const link = completed.kept ? `${publicBaseUrl}/profile/${await assessment.createProfileLink(completed)}` : undefined;
+    const link = completed.kept ? `${publicBaseUrl}/profile/${await assessment.createProfileLink(completed, turnRecordId(step.context, 'profileLink'))}` : undefined;
     const trainings = assessment.matchingTrainings(profile as AssessmentProfile, await this.country(step), this.languages(texts.lang));
     for (const activity of assessmentSummary({ profile, texts, link, linkValidityDays: assessment.linkValidityDays, trainings })) {
       await step.context.sendActivity(activity);

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnPerson, turnTexts, type People } from '../../src/conversation';
+import { turnPerson, turnRecordId, turnTexts, type People } from '../../src/conversation';
 import {
   COUNTRY_CODES,
   PROJECT_STATUSES,
@@ -179,7 +179,7 @@ export class EligibilityDialog extends ComponentDialog {
     await step.context.sendActivity(eligibilityResultMessage(explainEligibility(result, texts), texts));
     const person = turnPerson(step.context);
     if (person.consent.mayKeep) {
-      await eligibility.record(person.userKey, values.answers, result, texts.lang);
+      await eligibility.record(person.userKey, values.answers, result, texts.lang, turnRecordId(step.context, 'eligibilityCheck'));
       await step.context.sendActivity(texts.t('eligibility:saved'));
     } else {
       await step.context.sendActivity(texts.t('eligibility:notSaved'));

@@ -1,4 +1,4 @@
-import { ActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer } from '../i18n';
@@ -6,9 +6,12 @@ import type { ConversationReferenceService } from '../services/conversationRefer
 import type { Clock } from '../services/clock';
 import { isDialogActive } from '../../dialogs';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
+import type { CheckedBotState } from './pseudonymousState';
+import { TurnCommits } from './turnCommits';
 
 export interface PasserelleBotDeps {
-  conversationState: BotState;
+  /** Conversation state, saved once per turn with an eTag check (see `TurnCommits`). */
+  conversationState: CheckedBotState;
   localizer: Localizer;
   /** Loads the person of each turn (language, consent). */
   people: People;
@@ -16,6 +19,8 @@ export interface PasserelleBotDeps {
   references: ConversationReferenceService;
   /** The pseudonymous key of the turn's user. */
   userKeyOf: (context: TurnContext) => string;
+  /** The secret, stable id of the turn's activity (undefined without an activity id): records the turn writes take their ids from it. */
+  turnIdOf: (context: TurnContext) => string | undefined;
   clock: Clock;
   /** The root dialog (a ComponentDialog, so that dialogs pushed on top of it resume it). */
   mainDialog: Dialog;
@@ -35,9 +40,11 @@ export class PasserelleBot extends ActivityHandler {
   /** What was last kept as this conversation's reference, so it is written only when it changes. */
   private readonly reachedAt: StatePropertyAccessor<string>;
   private readonly commands: GlobalCommandRecognizer;
+  private readonly commits: TurnCommits;
 
   constructor(private readonly deps: PasserelleBotDeps) {
     super();
+    this.commits = new TurnCommits(deps.conversationState);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.reachedAt = deps.conversationState.createProperty<string>('reachedAt');
     this.dialogs = new DialogSet(this.dialogState);
@@ -69,10 +76,14 @@ export class PasserelleBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn, then saves the conversation state (written only if changed). */
+  /**
+   * Runs the turn with its replies held, saves the conversation state with the turn's record
+   * (checked by eTag: `EtagConflictError` when another turn wrote first, and nothing was sent),
+   * then sends the replies. An activity already committed gets its replies again, not a second
+   * turn (see `TurnCommits`).
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    await this.commits.run(context, () => super.run(context));
   }
 
   /**
@@ -86,7 +97,7 @@ export class PasserelleBot extends ActivityHandler {
     const fromLocale = localizer.match(context.activity.locale);
     const proposed = fromLocale ? [fromLocale] : languagesFromScript(context.activity.text, localizer.languages);
     const language = localizer.isSupported(person.language) ? person.language : (proposed[0] ?? localizer.defaultLanguage);
-    startTurn(context, { localizer, person, language, proposedLanguages: proposed });
+    startTurn(context, { localizer, person, language, proposedLanguages: proposed, turnId: this.deps.turnIdOf(context) });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -10,6 +10,7 @@ export {
   startTurn,
   turnLanguage,
   turnPerson,
+  turnRecordId,
   turnTexts,
   type TurnPerson,
   type TurnStart

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { ConsentStatus, UserKey } from '../domain';
 import type { ConsentService } from '../services/consentService';
 import type { ProfileService } from '../services/profileService';
-import { setTurnLanguage, turnLanguage, turnPerson, updateTurnPerson, type TurnPerson } from './turn';
+import { setTurnLanguage, turnLanguage, turnPerson, turnRecordId, updateTurnPerson, type TurnPerson } from './turn';
 
 /**
  * The one place where the person of a turn is loaded, and where their decisions (consent,
@@ -29,7 +29,7 @@ export class People {
    */
   async decideConsent(context: TurnContext, decision: { granted: boolean; guardianConfirmed?: boolean | null }): Promise<ConsentStatus> {
     const { userKey } = turnPerson(context);
-    const consent = await this.deps.consent.decide({ userKey, language: turnLanguage(context), ...decision });
+    const consent = await this.deps.consent.decide({ id: turnRecordId(context, 'consent'), userKey, language: turnLanguage(context), ...decision });
     updateTurnPerson(context, { consent });
     return consent;
   }

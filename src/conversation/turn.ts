@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { ConsentStatus, UserKey } from '../domain';
 import type { Localizer, Texts } from '../i18n';
@@ -20,6 +21,12 @@ export interface TurnStart {
   language: string;
   /** Languages to offer first when the person chooses one. */
   proposedLanguages: readonly string[];
+  /**
+   * A secret, stable id of the turn's activity (an HMAC of channel, conversation and activity
+   * id), the same each time this activity is processed; undefined when the activity has no id.
+   * Records the turn writes take their ids from it (`turnRecordId`).
+   */
+  turnId?: string;
 }
 
 interface TurnData {
@@ -27,6 +34,9 @@ interface TurnData {
   person: TurnPerson;
   language: string;
   proposedLanguages: readonly string[];
+  turnId: string | undefined;
+  /** How many record ids of each purpose this run of the turn has taken. */
+  recordIds: Map<string, number>;
 }
 
 const TURN = Symbol('passerelle.turn');
@@ -39,7 +49,23 @@ function data(context: TurnContext): TurnData {
 
 /** Starts a turn: the person, the language replies are written in, the languages to propose. */
 export function startTurn(context: TurnContext, start: TurnStart): void {
-  context.turnState.set(TURN, { ...start } satisfies TurnData);
+  context.turnState.set(TURN, { ...start, turnId: start.turnId, recordIds: new Map() } satisfies TurnData);
+}
+
+/**
+ * The id of a record this turn writes (a consent decision, an eligibility check, an assessment,
+ * a profile link's token): the n-th id of `purpose` in the turn, derived from the turn's
+ * activity, so that when the same activity is processed again (a turn retried after a
+ * conflicting write, or redelivered after a crash) it writes the same records, which storage
+ * refuses as duplicates, instead of new ones. Random when the activity has no id. 43 base64url
+ * characters (256 bits), unguessable without the server's secret.
+ */
+export function turnRecordId(context: TurnContext, purpose: string): string {
+  const turn = data(context);
+  if (!turn.turnId) return randomBytes(32).toString('base64url');
+  const n = (turn.recordIds.get(purpose) ?? 0) + 1;
+  turn.recordIds.set(purpose, n);
+  return createHash('sha256').update(`${turn.turnId}\u0000${purpose}\u0000${n}`).digest('base64url');
 }
 
 /** The language this turn's replies are written in. */

@@ -14,7 +14,7 @@ import {
   type TrainingCountry,
   type TrainingRecommendation
 } from '../domain';
-import { hashProfileLinkToken, type AssessmentRecord, type AssessmentRepository, type ProfileLinkRepository, type UserKey } from '../storage';
+import { DuplicateKeyError, hashProfileLinkToken, type AssessmentRecord, type AssessmentRepository, type ProfileLinkRepository, type UserKey } from '../storage';
 import { calendarDateIn, type Clock } from './clock';
 
 /** An assessment being taken: the stored record, or one kept only in the conversation (no consent). */
@@ -66,11 +66,15 @@ export class AssessmentService {
     return (completed[0]?.profile as AssessmentProfile | undefined) ?? undefined;
   }
 
-  async start(userKey: UserKey, questionnaireId: QuestionnaireId, language: string, keep: boolean): Promise<AssessmentSession> {
+  /**
+   * Starts an assessment, stored when `keep`. Given an `id` already stored for this person (the
+   * same turn processed again), that assessment is returned instead of a second one.
+   */
+  async start(userKey: UserKey, questionnaireId: QuestionnaireId, language: string, keep: boolean, id?: string): Promise<AssessmentSession> {
     const now = this.clock();
     const questionnaire = this.questionnaire(questionnaireId);
     const record: AssessmentRecord = {
-      id: randomUUID(),
+      id: id ?? randomUUID(),
       userKey,
       questionnaireId,
       questionnaireVersion: questionnaire.version,
@@ -84,7 +88,15 @@ export class AssessmentService {
       completedAt: null,
       version: 0
     };
-    return { record: keep ? await this.assessments.save(record) : record, kept: keep };
+    if (!keep) return { record, kept: false };
+    try {
+      return { record: await this.assessments.save(record), kept: true };
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError && id !== undefined)) throw err;
+      const stored = await this.assessments.get(id);
+      if (!stored || stored.userKey !== userKey) throw err;
+      return { record: stored, kept: true };
+    }
   }
 
   progress(session: AssessmentSession): AssessmentProgress {
@@ -133,19 +145,24 @@ export class AssessmentService {
   }
 
   /**
-   * A new unguessable link token (256 random bits) to the printable profile of a completed,
-   * stored assessment. Only its SHA-256 is stored; the token itself goes to the person.
+   * A link token to the printable profile of a completed, stored assessment: `token` when given
+   * (43 base64url characters, unguessable; the same token again, from the same turn processed
+   * again, stores the link once), else 256 random bits. Only its SHA-256 is stored; the token
+   * itself goes to the person.
    */
-  async createProfileLink(session: AssessmentSession): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+  async createProfileLink(session: AssessmentSession, token: string = randomBytes(32).toString('base64url')): Promise<string> {
     const now = this.clock();
-    await this.links.create({
-      tokenHash: hashProfileLinkToken(token),
-      userKey: session.record.userKey,
-      assessmentId: session.record.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + this.options.linkValidityDays * DAY_MS)
-    });
+    try {
+      await this.links.create({
+        tokenHash: hashProfileLinkToken(token),
+        userKey: session.record.userKey,
+        assessmentId: session.record.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.options.linkValidityDays * DAY_MS)
+      });
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+    }
     return token;
   }
 

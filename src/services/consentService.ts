@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { consentStatus, type ConsentStatus, type UserKey } from '../domain';
-import type { ConsentRepository } from '../storage';
+import { DuplicateKeyError, type ConsentRepository } from '../storage';
 import type { Clock } from './clock';
 
 /** The privacy notice in force: its version and how long personal data is kept. */
@@ -11,6 +11,11 @@ export interface PrivacyNoticeTerms {
 
 /** A decision about the privacy notice in force. */
 export interface ConsentDecisionInput {
+  /**
+   * The decision's id; given the same id again (the same turn processed again), the decision
+   * is recorded once. Random when absent.
+   */
+  id?: string;
   userKey: UserKey;
   /** True: they agree that their personal data is kept. */
   granted: boolean;
@@ -42,10 +47,13 @@ export class ConsentService {
     return (await this.status(userKey)).mayKeep;
   }
 
-  /** Records a decision about the notice in force; returns where the person now stands. */
+  /**
+   * Records a decision about the notice in force (once per id); returns where the person now
+   * stands.
+   */
   async decide(input: ConsentDecisionInput): Promise<ConsentStatus> {
     const record = {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       userKey: input.userKey,
       decision: input.granted ? ('granted' as const) : ('refused' as const),
       noticeVersion: this.notice.version,
@@ -53,7 +61,12 @@ export class ConsentService {
       guardianConfirmed: input.guardianConfirmed ?? null,
       decidedAt: this.clock()
     };
-    await this.consents.append(record);
+    try {
+      await this.consents.append(record);
+    } catch (err) {
+      // Recorded already, by an earlier run of the same turn.
+      if (!(err instanceof DuplicateKeyError && input.id !== undefined)) throw err;
+    }
     return consentStatus(record, this.notice.version);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Content, CountryInfo } from '../content';
 import { ageOn, agesInBirthYear, evaluateEligibility, isPlausibleAge, isPlausibleBirthYear, isValidIsoDate, needsGuardianConsent } from '../domain';
 import type { CountryCode, EligibilityAnswers, EligibilityResult, IsoDate } from '../domain/eligibility/types';
+import { DuplicateKeyError } from '../storage';
 import type { EligibilityCheckRecord, EligibilityCheckRepository, UserKey } from '../storage/ports';
 import { calendarDateIn, type Clock } from './clock';
 
@@ -55,9 +56,13 @@ export class EligibilityService {
     return this.checks.listByUser(userKey);
   }
 
-  async record(userKey: UserKey, answers: EligibilityAnswers, result: EligibilityResult, language: string): Promise<EligibilityCheckRecord> {
+  /**
+   * Stores a check. Given an `id` already stored (the same turn processed again), nothing new is
+   * stored and the stored check is returned.
+   */
+  async record(userKey: UserKey, answers: EligibilityAnswers, result: EligibilityResult, language: string, id?: string): Promise<EligibilityCheckRecord> {
     const record: EligibilityCheckRecord = {
-      id: randomUUID(),
+      id: id ?? randomUUID(),
       userKey,
       answers,
       result,
@@ -65,7 +70,14 @@ export class EligibilityService {
       language,
       createdAt: this.clock()
     };
-    await this.checks.save(record);
+    try {
+      await this.checks.save(record);
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError && id !== undefined)) throw err;
+      const stored = await this.checks.get(id);
+      if (!stored || stored.userKey !== userKey) throw err;
+      return stored;
+    }
     return record;
   }
 }

@@ -1,22 +1,11 @@
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { createDialogs } from '../../src/bot/createDialogs';
-import { PasserelleBot } from '../../src/bot/passerelleBot';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { languagesFromScript } from '../../src/i18n';
-import { dialogHarness, userKeyOf } from '../support/dialogHarness';
+import { dialogHarness } from '../support/dialogHarness';
+import { testBot } from '../support/testBot';
 
 async function botAdapter(locale = 'en-US') {
   const harness = await dialogHarness({ lang: 'en' });
-  const dialogs = createDialogs(harness.services);
-  const bot = new PasserelleBot({
-    conversationState: new ConversationState(new MemoryStorage()),
-    localizer: harness.services.localizer,
-    people: harness.services.people,
-    references: harness.references,
-    userKeyOf,
-    clock: () => harness.now,
-    mainDialog: dialogs.main,
-    languageDialog: dialogs.language
-  });
+  const bot = testBot(harness);
   const adapter = new TestAdapter((context) => bot.run(context), { locale } as Partial<Activity>);
   return { adapter, harness };
 }

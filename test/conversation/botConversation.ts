@@ -1,6 +1,5 @@
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { createDialogs } from '../../src/bot/createDialogs';
-import { PasserelleBot } from '../../src/bot/passerelleBot';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { testBot } from '../support/testBot';
 import { visibleText, type SentActivity } from '../support/fakeConnector';
 import { dialogHarness, type DialogHarness, type KnownPerson } from '../support/dialogHarness';
 
@@ -16,17 +15,7 @@ export interface BotConversation {
 
 export async function botConversation(options: { locale?: string; person?: KnownPerson; lang?: string } = {}): Promise<BotConversation> {
   const harness = await dialogHarness({ lang: options.lang ?? 'en', person: options.person });
-  const dialogs = createDialogs(harness.services);
-  const bot = new PasserelleBot({
-    conversationState: new ConversationState(new MemoryStorage()),
-    localizer: harness.services.localizer,
-    people: harness.services.people,
-    references: harness.references,
-    userKeyOf: (context) => `key-${context.activity.from.id}`,
-    clock: () => harness.now,
-    mainDialog: dialogs.main,
-    languageDialog: dialogs.language
-  });
+  const bot = testBot(harness);
   const adapter = new TestAdapter((context) => bot.run(context), { locale: options.locale ?? 'en-US' } as Partial<Activity>);
   return {
     harness,

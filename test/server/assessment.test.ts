@@ -3,6 +3,7 @@ import type { AssessmentProfile } from '../../src/domain';
 import { hashProfileLinkToken } from '../../src/storage';
 import { FakeConnector } from '../support/fakeConnector';
 import { ChatDriver } from '../support/chatDriver';
+import { describeEachStorage } from '../support/storageTargets';
 import { startApp, tempDataDir, type RunningApp } from '../support/testApp';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,10 +27,13 @@ async function startAssessment(chat: ChatDriver, languageButton: string, questio
   await chat.tap(questionnaireButton);
 }
 
-describe('skills self-assessment through /api/messages', () => {
+describeEachStorage('skills self-assessment through /api/messages', (target) => {
   it('DIGI@TER in French: pause, server restart, resume; the stored profile follows the scoring table; the printable page and its JSON', async () => {
+    now = new Date('2026-11-29T10:00:00Z');
     const dataDir = tempDataDir();
-    let running: RunningApp = await startApp({ DATA_DIR: dataDir }, clock);
+    const storage = target.env();
+    let running: RunningApp = await startApp({ DATA_DIR: dataDir, ...storage }, clock);
+    expect(running.app.storage.kind).toBe(target.kind);
     const chat = new ChatDriver(running.url, connector, 'conv-assess-fr', { locale: 'fr-FR', userId: 'user-assess-fr' });
     await startAssessment(chat, 'Français', 1);
     expect(joined(chat)).toMatch(/Question 1 sur 19/);
@@ -44,7 +48,7 @@ describe('skills self-assessment through /api/messages', () => {
 
     await running.close();
     now = new Date(now.getTime() + 3 * DAY); // days later
-    running = await startApp({ DATA_DIR: dataDir }, clock);
+    running = await startApp({ DATA_DIR: dataDir, ...storage }, clock);
     chat.retarget(running.url);
 
     await chat.say('menu');
@@ -106,13 +110,15 @@ describe('skills self-assessment through /api/messages', () => {
   it('CAMPLUS in Arabic with Arabic digits: pause, restart, resume; level 4', async () => {
     now = new Date('2026-11-29T10:00:00Z');
     const dataDir = tempDataDir();
-    let running: RunningApp = await startApp({ DATA_DIR: dataDir }, clock);
+    const storage = target.env();
+    let running: RunningApp = await startApp({ DATA_DIR: dataDir, ...storage }, clock);
+    expect(running.app.storage.kind).toBe(target.kind);
     const chat = new ChatDriver(running.url, connector, 'conv-assess-ar', { locale: 'ar', userId: 'user-assess-ar' });
     await startAssessment(chat, 'العربية', 2);
     for (let i = 1; i <= 5; i++) await chat.say('٣');
     await chat.tap(7); // the pause button
     await running.close();
-    running = await startApp({ DATA_DIR: dataDir }, clock);
+    running = await startApp({ DATA_DIR: dataDir, ...storage }, clock);
     chat.retarget(running.url);
     await chat.say('menu');
     await chat.tap(3);
@@ -137,7 +143,7 @@ describe('skills self-assessment through /api/messages', () => {
 
   it('keeps nothing without consent and gives no link', async () => {
     now = new Date('2026-11-29T10:00:00Z');
-    const running = await startApp({}, clock);
+    const running = await startApp(target.env(), clock);
     const chat = new ChatDriver(running.url, connector, 'conv-assess-noconsent', { locale: 'en-US', userId: 'user-assess-nc' });
     await chat.start();
     await chat.say('English');

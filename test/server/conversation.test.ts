@@ -1,6 +1,7 @@
 import { pseudonymize } from '../../src/bot/pseudonym';
 import { FakeConnector } from '../support/fakeConnector';
 import { ChatDriver } from '../support/chatDriver';
+import { describeEachStorage } from '../support/storageTargets';
 import { startApp, tempDataDir, type RunningApp } from '../support/testApp';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
@@ -16,10 +17,12 @@ function joined(texts: string[]): string {
   return texts.join('\n');
 }
 
-describe('a full eligibility conversation through /api/messages', () => {
+describeEachStorage('a full eligibility conversation through /api/messages', (target) => {
   it('reaches a result, survives a server restart in the middle, and stores the check with consent', async () => {
     const dataDir = tempDataDir();
-    let running: RunningApp = await startApp({ DATA_DIR: dataDir }, clock);
+    const storage = target.env();
+    let running: RunningApp = await startApp({ DATA_DIR: dataDir, ...storage }, clock);
+    expect(running.app.storage.kind).toBe(target.kind);
     const chat = new ChatDriver(running.url, connector, 'conv-full-en', { locale: 'en-US', userId: 'user-full-en' });
 
     await chat.start();
@@ -46,7 +49,7 @@ describe('a full eligibility conversation through /api/messages', () => {
 
     // Restart the server in the middle of the conversation: same data directory, new process state.
     await running.close();
-    running = await startApp({ DATA_DIR: dataDir }, clock);
+    running = await startApp({ DATA_DIR: dataDir, ...storage }, clock);
     chat.retarget(running.url);
 
     await chat.say('France');
@@ -93,7 +96,7 @@ describe('a full eligibility conversation through /api/messages', () => {
   });
 
   it('understands free French answers and keeps nothing when consent is refused', async () => {
-    const running = await startApp({}, clock);
+    const running = await startApp(target.env(), clock);
     const chat = new ChatDriver(running.url, connector, 'conv-free-fr', { locale: 'fr-FR', userId: 'user-free-fr' });
     await chat.start();
     await chat.say('français');
@@ -120,7 +123,7 @@ describe('a full eligibility conversation through /api/messages', () => {
   });
 
   it('understands Arabic digits and words', async () => {
-    const running = await startApp({}, clock);
+    const running = await startApp(target.env(), clock);
     const chat = new ChatDriver(running.url, connector, 'conv-ar', { locale: 'ar', userId: 'user-ar' });
     await chat.start();
     await chat.tap(1); // العربية
@@ -146,7 +149,7 @@ describe('a full eligibility conversation through /api/messages', () => {
   });
 
   it('asks a 15-year-old in Germany for a guardian and keeps nothing when the guardian does not agree', async () => {
-    const running = await startApp({}, clock);
+    const running = await startApp(target.env(), clock);
     const chat = new ChatDriver(running.url, connector, 'conv-guardian', { locale: 'en-US', userId: 'user-guardian' });
     await chat.start();
     await chat.tap(1);

@@ -43,7 +43,14 @@ export async function startApp(env: Record<string, string> = {}, clock?: Clock):
     ROOT
   );
   const app = await createApp(config, { logger: pino({ level: 'silent' }), clock, warmUpRecognizers: false });
-  const address = await app.listen();
+  let address;
+  try {
+    address = await app.listen();
+  } catch (err) {
+    await app.close();
+    if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+    throw err;
+  }
   const close = async (): Promise<void> => {
     await app.close();
     if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });

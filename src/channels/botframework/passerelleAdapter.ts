@@ -1,10 +1,12 @@
-import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
+import { HeldReplies } from '../../bot/turnCommits';
 
 /**
  * CloudAdapter with its authenticated entry point made public, so the HTTP route (not the
  * adapter) answers: 400 for bad activities, 401 for refused credentials, 500 for the rest,
- * without the adapter writing to the console.
+ * without the adapter writing to the console. While a turn holds its replies (until its state is
+ * committed, see `TurnCommits`), outgoing activities are handed to it instead of being sent.
  */
 export class PasserelleAdapter extends CloudAdapter {
   /** Authenticates `authorization` for `activity` (when an app id is configured) and runs `logic`. */
@@ -29,5 +31,17 @@ export class PasserelleAdapter extends CloudAdapter {
       activity,
       logic
     );
+  }
+
+  /** Sends, or hands to the turn's held replies (typing indicators and invoke responses always leave at once). */
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const held = HeldReplies.of(context);
+    if (!held) return super.sendActivities(context, activities);
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (HeldReplies.holds(activity)) responses.push(held.hold(activity));
+      else responses.push(...(await super.sendActivities(context, [activity])));
+    }
+    return responses;
   }
 }

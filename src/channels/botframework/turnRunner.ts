@@ -1,12 +1,20 @@
-import type { Activity, ActivityHandler, InvokeResponse } from 'botbuilder';
+import type { Activity, ActivityHandler, InvokeResponse, TurnContext } from 'botbuilder';
 import { conversationKeyOf } from '../../bot/pseudonymousState';
+import { isTurnConflict } from '../../bot/turnCommits';
+import type { Logger } from '../../logger';
 import type { PasserelleAdapter } from './passerelleAdapter';
 import type { TurnQueue } from './turnQueue';
+
+/** How many times a turn runs at most when its commit keeps conflicting with other turns. */
+export const MAX_TURN_ATTEMPTS = 5;
 
 /**
  * The one way an incoming activity becomes a bot turn, whichever route received it
  * (`/api/messages`, the local Direct Line): queued per conversation (one turn at a time, in
- * order), run by the CloudAdapter (middleware, `onTurnError`), then the bot.
+ * order, across instances too), run by the CloudAdapter (middleware, `onTurnError`), then the
+ * bot. A turn whose commit conflicts with another turn's (`isTurnConflict`: it sent nothing) runs
+ * again as a whole, on a fresh turn context and freshly read state, up to `MAX_TURN_ATTEMPTS`
+ * times; the last attempt's failure goes to `onTurnError` like any other.
  */
 export class TurnRunner {
   constructor(
@@ -17,19 +25,38 @@ export class TurnRunner {
       pseudonymSecret: string;
       /** The bot's MicrosoftAppId ('' in local mode), for turns this process authenticated itself. */
       botAppId: string;
+      logger: Logger;
     }
   ) {}
 
   /** A channel's activity: `authorization` is checked by the adapter when an app id is configured. */
   run(authorization: string, activity: Activity): Promise<InvokeResponse | undefined> {
-    const { adapter, bot } = this.deps;
-    return this.inOrder(activity, () => adapter.processAuthenticated(authorization, activity, (context) => bot.run(context)));
+    const { adapter } = this.deps;
+    return this.inOrder(activity, () => this.attempts((logic) => adapter.processAuthenticated(authorization, activity, logic)));
   }
 
   /** An activity this process authenticated itself (the local Direct Line's token). */
   runTrusted(activity: Activity): Promise<InvokeResponse | undefined> {
-    const { adapter, bot, botAppId } = this.deps;
-    return this.inOrder(activity, () => adapter.processTrusted(botAppId, activity, (context) => bot.run(context)));
+    const { adapter, botAppId } = this.deps;
+    return this.inOrder(activity, () => this.attempts((logic) => adapter.processTrusted(botAppId, activity, logic)));
+  }
+
+  private async attempts(process: (logic: (context: TurnContext) => Promise<void>) => Promise<InvokeResponse | undefined>): Promise<InvokeResponse | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= MAX_TURN_ATTEMPTS;
+      let conflicted = false;
+      const response = await process(async (context) => {
+        try {
+          await this.deps.bot.run(context);
+        } catch (err) {
+          if (last || !isTurnConflict(err)) throw err;
+          conflicted = true;
+        }
+      });
+      if (!conflicted) return response;
+      this.deps.logger.info({ attempt }, 'turn conflicted with another turn of its conversation: running it again');
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt * (0.5 + Math.random())));
+    }
   }
 
   private inOrder<T>(activity: Activity, task: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-export { LocalDirectLine, type LocalDirectLineDeps } from './localDirectLine';
+export { DIRECTLINE_OWNER_LEASE, LocalDirectLine, LocalDirectLineInUseError, type LocalDirectLineDeps } from './localDirectLine';
 export { LocalConnectorAuth, LocalConnectorCredentialsFactory, LOCAL_CONNECTOR_PATH } from './localConnectorCredentials';
 export { DirectLineConversationStore, DirectLineConversationNotFoundError, activityIdOf, type DirectLineActivity, type DirectLineConversation, type ActivitySet } from './directLineConversationStore';
 export { DirectLineTokenIssuer, DirectLineTokenError, bearerToken, type DirectLineTokenClaims } from './directLineToken';

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Activity, ChannelAccount, ConversationReference, Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Logger } from '../../logger';
+import type { LeaseRepository } from '../../storage';
 import { InFlightRequests } from '../../server/createServer';
 import { addConnectorRoutes } from './connectorRoutes';
 import { DirectLineConversationStore } from './directLineConversationStore';
@@ -26,6 +27,31 @@ export interface LocalDirectLineDeps {
   runTurn: (activity: Activity) => Promise<unknown>;
   bot: ChannelAccount;
   logger: Logger;
+  /** Where the instance serving the local Direct Line for this database is recorded. */
+  leases: LeaseRepository;
+}
+
+/** The lease of the instance that serves the local Direct Line for a database. */
+export const DIRECTLINE_OWNER_LEASE = 'directline/owner';
+/** How long the owner's lease lasts without renewal (it is renewed every third of it). */
+const OWNER_LEASE_MS = 30_000;
+
+/**
+ * Another live instance already serves the local Direct Line for this database. Live delivery,
+ * the read cache and the Connector route's secret of the local Direct Line are in one process,
+ * so with several instances behind a load balancer replies would reach only some pages: this
+ * instance refuses to start instead, saying what to do.
+ */
+export class LocalDirectLineInUseError extends Error {
+  override readonly name = 'LocalDirectLineInUseError';
+  constructor(readonly holder: string) {
+    super(
+      `the local Direct Line (LOCAL_DIRECTLINE=on) is served by one instance only, and instance ${holder} already serves it ` +
+        'for this database. With several instances, set LOCAL_DIRECTLINE=off on every instance and use Azure Bot Service\'s ' +
+        'Direct Line for web chat (AZURE_DIRECTLINE_SECRET; see deploy/README.md, "Several instances"); ' +
+        `or, if ${holder} is gone, start again in ${OWNER_LEASE_MS / 1000} seconds at most`
+    );
+  }
 }
 
 /** The local Direct Line is stopping: no new turn starts (the route answers 503). */
@@ -47,6 +73,8 @@ export class LocalDirectLine {
   private readonly stream: DirectLineStream;
   private readonly turnsInFlight = new InFlightRequests();
   private stopping = false;
+  /** While this instance serves the local Direct Line: its name in the lease and the renewal timer. */
+  private owner: { holder: string; renewal: NodeJS.Timeout } | undefined;
 
   private constructor(
     server: Server,
@@ -78,6 +106,29 @@ export class LocalDirectLine {
   /** Call once the server listens: the bot's `serviceUrl` for these conversations is derived from it. */
   bind(address: AddressInfo): void {
     this.deps.connector.bind(address);
+  }
+
+  /**
+   * Records this instance (`holder`, stable across its restarts) as the one serving the local
+   * Direct Line for this database, and keeps that lease while it runs. Throws
+   * `LocalDirectLineInUseError` when another live instance serves it.
+   */
+  async claim(holder: string): Promise<void> {
+    const { leases, logger } = this.deps;
+    if (!(await leases.acquire(DIRECTLINE_OWNER_LEASE, holder, OWNER_LEASE_MS))) {
+      const current = await leases.current(DIRECTLINE_OWNER_LEASE);
+      throw new LocalDirectLineInUseError(current?.holder ?? 'another instance');
+    }
+    const renewal = setInterval(() => {
+      leases
+        .renew(DIRECTLINE_OWNER_LEASE, holder, OWNER_LEASE_MS)
+        .then((kept) => {
+          if (!kept) logger.error('the local Direct Line lease was taken by another instance: web chat replies may not reach every page');
+        })
+        .catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'could not renew the local Direct Line lease'));
+    }, OWNER_LEASE_MS / 3);
+    renewal.unref();
+    this.owner = { holder, renewal };
   }
 
   /** The Connector-compatible route the bot's `serviceUrl` points to (once bound). */
@@ -116,6 +167,11 @@ export class LocalDirectLine {
     this.stopping = true;
     await this.turnsInFlight.whenIdle(timeoutMs);
     this.stream.close();
+    if (this.owner) {
+      clearInterval(this.owner.renewal);
+      await this.deps.leases.release(DIRECTLINE_OWNER_LEASE, this.owner.holder).catch(() => undefined);
+      this.owner = undefined;
+    }
   }
 
   private async runTurn(activity: Activity): Promise<unknown> {

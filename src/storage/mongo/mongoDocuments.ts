@@ -17,7 +17,8 @@ export const COLLECTIONS = {
   outbox: 'outbox',
   writeClaims: 'writeClaims',
   referralPlaces: 'referralPlaces',
-  partnerApiKeys: 'partnerApiKeys'
+  partnerApiKeys: 'partnerApiKeys',
+  leases: 'leases'
 } as const;
 
 /**
@@ -198,4 +199,11 @@ export interface PartnerApiKeyDocument {
   secretHash: string;
   createdAt: Date;
   revokedAt: Date | null;
+}
+
+/** A lease (`_id` = its key): who holds it, until when. */
+export interface LeaseDocument {
+  _id: string;
+  holder: string;
+  expiresAt: Date;
 }

@@ -12,6 +12,7 @@ import {
   COLLECTIONS,
   type ConsentDocument,
   type ConversationReferenceDocument,
+  type LeaseDocument,
   type EligibilityCheckDocument,
   type OutboxDocument,
   type ProfileDocument,
@@ -23,6 +24,7 @@ import {
 } from './mongoDocuments';
 import { MongoEligibilityCheckRepository } from './mongoEligibilityCheckRepository';
 import { mongoUnavailable } from './mongoFailure';
+import { MongoLeaseRepository } from './mongoLeaseRepository';
 import { MongoOutboxRepository } from './mongoOutboxRepository';
 import { MongoPartnerApiKeyRepository } from './mongoPartnerApiKeyRepository';
 import { MongoProfileLinkRepository } from './mongoProfileLinkRepository';
@@ -190,6 +192,7 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     referrals,
     outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard),
     partnerApiKeys: new MongoPartnerApiKeyRepository(db.collection<PartnerApiKeyDocument>(COLLECTIONS.partnerApiKeys), guard),
+    leases: new MongoLeaseRepository(db.collection<LeaseDocument>(COLLECTIONS.leases), guard),
     async ping() {
       guard.assertOpen();
       await db.command({ ping: 1 });

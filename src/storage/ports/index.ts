@@ -13,6 +13,7 @@ export type { ConversationReferenceRepository } from './conversationReferenceRep
 export type { OutboxRepository } from './outboxRepository';
 export type { PartnerReferralQuery, PlaceChange, ReferralRepository } from './referralRepository';
 export type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
+export type { Lease, LeaseRepository } from './leaseRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {

@@ -3,6 +3,7 @@ import type { AssessmentRepository } from './assessmentRepository';
 import type { ConsentRepository } from './consentRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
+import type { LeaseRepository } from './leaseRepository';
 import type { OutboxRepository } from './outboxRepository';
 import type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 import type { ProfileLinkRepository } from './profileLinkRepository';
@@ -55,6 +56,8 @@ export interface StorageBundle {
   readonly outbox: OutboxRepository;
   /** Partners' API keys. */
   readonly partnerApiKeys: PartnerApiKeyRepository;
+  /** Time-limited leases shared by every process on this database (turns, the local Direct Line). */
+  readonly leases: LeaseRepository;
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */

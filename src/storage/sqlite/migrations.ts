@@ -188,6 +188,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX partner_api_keys_by_partner ON partner_api_keys (partner_id, created_at);
     `
+  },
+  {
+    version: 6,
+    name: 'leases',
+    // One row per lease held (a conversation's turn, the local Direct Line); expires_at in epoch ms.
+    sql: `
+      CREATE TABLE leases (
+        key TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `
   }
 ];
 

@@ -10,6 +10,7 @@ import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
+import { SqliteLeaseRepository } from './sqliteLeaseRepository';
 import { SqliteOutboxRepository } from './sqliteOutboxRepository';
 import { SqlitePartnerApiKeyRepository } from './sqlitePartnerApiKeyRepository';
 import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
@@ -79,6 +80,7 @@ function createBundle(db: Database.Database): StorageBundle {
     referrals: new SqliteReferralRepository(db, guard),
     outbox: new SqliteOutboxRepository(db, guard),
     partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
+    leases: new SqliteLeaseRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.
     capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {

@@ -14,6 +14,7 @@ import {
   type StorageBundle,
   type TrainingInterest
 } from '../../../src/storage';
+import { describeLeases } from './leaseContract';
 import { describeReferralsAndOutbox } from './outboxContract';
 
 /**
@@ -92,6 +93,22 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         const item = (await storage.botState.read(['k'])).k;
         expect(item.v).toBe(1);
         expect(item.eTag).not.toBe('from-elsewhere');
+      });
+
+      it('creates a missing key once: of two writes carrying an eTag for it at once, exactly one wins', async () => {
+        // How a turn creates a conversation's state without overwriting one created meanwhile.
+        for (let round = 0; round < 5; round++) {
+          const key = `new-${round}`;
+          const results = await Promise.allSettled([
+            storage.botState.write({ [key]: { v: 'first', eTag: 'absent' } }),
+            storage.botState.write({ [key]: { v: 'second', eTag: 'absent' } })
+          ]);
+          expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+          const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          expect(lost?.reason).toBeInstanceOf(EtagConflictError);
+          const winner = results[0]!.status === 'fulfilled' ? 'first' : 'second';
+          expect((await storage.botState.read([key]))[key].v).toBe(winner);
+        }
       });
 
       it('writes the other keys of a batch when one key conflicts, then rejects (as MemoryStorage does)', async () => {
@@ -748,6 +765,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     });
 
     describeReferralsAndOutbox(() => storage);
+    describeLeases(() => storage);
 
     describe('lifecycle', () => {
       it('names its kind and answers ping', async () => {
@@ -774,6 +792,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         await expect(storage.trainingInterests.listByUser('u1')).rejects.toBeInstanceOf(StorageUnavailableError);
         await expect(storage.trainingInterests.countByTraining('t1')).rejects.toBeInstanceOf(StorageUnavailableError);
         await expect(storage.trainingInterests.deleteAllForUser('u1')).rejects.toBeInstanceOf(StorageUnavailableError);
+        await expect(storage.leases.acquire('k', 'me', 1000)).rejects.toBeInstanceOf(StorageUnavailableError);
       });
     });
   });
