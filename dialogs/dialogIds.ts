@@ -10,3 +10,7 @@ export const CHOICE_PROMPT = 'choicePrompt';
 export const YES_NO_PROMPT = 'yesNoPrompt';
 export const AGE_QUESTION = 'ageQuestion';
 export const OPTIONAL_TEXT_PROMPT = 'optionalTextPrompt';
+export const REFERRAL_DIALOG = 'referralDialog';
+export const MY_REFERRALS_DIALOG = 'myReferralsDialog';
+export const INFO_ANSWER_DIALOG = 'infoAnswerDialog';
+export const FREE_TEXT_PROMPT = 'freeTextPrompt';

@@ -9,3 +9,8 @@ export { ConsentDialog, type ConsentDialogDeps, type ConsentOutcome } from './co
 export { EligibilityDialog, type EligibilityDialogDeps } from './eligibility/eligibilityDialog';
 export { AssessmentDialog, type AssessmentDialogDeps, type AssessmentOptions } from './assessment/assessmentDialog';
 export { TrainingSearchDialog, type TrainingSearchDialogDeps } from './trainings/trainingSearchDialog';
+export { type EligibilityOutcome } from './eligibility/eligibilityDialog';
+export { type TrainingInterestOutcome } from './trainings/trainingSearchDialog';
+export * from './referral';
+export { followUpOf, type FollowUp } from './followUp';
+export { ReferralPresenter } from './presenters';

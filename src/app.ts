@@ -23,6 +23,12 @@ import { ProfileService } from './services/profileService';
 import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
 import { TrainingService } from './services/trainingService';
+import { PartnerKeyService } from './services/partnerKeyService';
+import { REFERRAL_MESSAGE_KINDS, ReferralService } from './services/referralService';
+import { EmailDeliverer, OutboxWorker, WebhookDeliverer } from './outbox';
+import { PersonMessageDeliverer } from './channels/personMessageDeliverer';
+import { referralNotice, type PersonMessagePayload } from './bot/referralNotices';
+import { addPartnerApiRoutes } from './server/partnerApiRoutes';
 import { createServer, InFlightRequests } from './server/createServer';
 import { createMessagesHandler } from './channels/botframework/messagesRoute';
 import { createEligibilityHandler } from './server/eligibilityRoute';
@@ -45,6 +51,12 @@ export interface App {
   readonly proactive: ProactiveMessenger;
   /** The server's own Direct Line and web chat page (`LOCAL_DIRECTLINE`); undefined when off. */
   readonly directLine: LocalDirectLine | undefined;
+  /** Referrals: the chat, the partner API and the console act through it. */
+  readonly referrals: ReferralService;
+  /** Partners' API keys (the `partner:key` command uses the same service). */
+  readonly partnerKeys: PartnerKeyService;
+  /** Delivers the outbox (started by `listen`, stopped by `close`). */
+  readonly outboxWorker: OutboxWorker;
   /** Starts listening on the configured host and port; resolves with the bound address. */
   listen(): Promise<AddressInfo>;
   /**
@@ -59,6 +71,10 @@ export interface AppOptions {
   clock?: Clock;
   /** Compile the recognizers in the background after start (default true; tests turn it off). */
   warmUpRecognizers?: boolean;
+  /** Start the outbox worker when listening (default true; tests may drive it with `runOnce`). */
+  startOutboxWorker?: boolean;
+  /** For tests: how webhooks are sent (default: the global fetch). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -109,28 +125,43 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     linkValidityDays: config.profileLinkDays
   });
   const trainings = new TrainingService(content, storage.trainingInterests, clock, config.timeZone);
+  const references = new ConversationReferenceService(storage.conversationReferences);
+  const referrals = new ReferralService({
+    referrals: storage.referrals,
+    partners: content.partners,
+    clock,
+    emailEnabled: config.smtp !== undefined,
+    trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
+  });
+  const partnerKeys = new PartnerKeyService(storage.partnerApiKeys, clock);
+  warnAboutPartners(config, content, logger);
 
   const dialogs = createDialogs({
     localizer,
     lexicons,
     people,
+    consent,
     eligibility,
     assessment,
     trainings,
     trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
-    notice: content.privacyNotice,
+    referrals,
+    references,
+    clock,
     publicBaseUrl: config.publicBaseUrl
   });
   const bot = new PasserelleBot({
     conversationState,
     localizer,
     people,
-    references: new ConversationReferenceService(storage.conversationReferences),
+    references,
     userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
     turnIdOf: (context) => turnIdOf(config.pseudonymSecret, context),
     clock,
     mainDialog: dialogs.main,
-    languageDialog: dialogs.language
+    languageDialog: dialogs.language,
+    myReferralsDialog: dialogs.myReferrals,
+    infoAnswerDialog: dialogs.infoAnswer
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
@@ -170,9 +201,28 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     });
   }
   const proactive = new ProactiveMessenger({ adapter, botAppId, queue, pseudonymSecret: config.pseudonymSecret });
+  const partner = (id: string) => referrals.partner(id);
+  const email = config.smtp ? new EmailDeliverer({ smtp: config.smtp, partner, localizer, publicBaseUrl: config.publicBaseUrl }) : undefined;
+  const outboxWorker = new OutboxWorker({
+    outbox: storage.outbox,
+    logger: logger.child({ module: 'outbox' }),
+    clock,
+    options: { ...config.outbox, leaseMs: config.webhookTimeoutMs + 30_000, batchSize: 20 },
+    deliverers: {
+      [REFERRAL_MESSAGE_KINDS.partnerWebhook]: new WebhookDeliverer({ partner, secrets: config.partnerSecrets, timeoutMs: config.webhookTimeoutMs, clock, fetch: options.fetch }),
+      ...(email ? { [REFERRAL_MESSAGE_KINDS.partnerEmail]: email } : {}),
+      [REFERRAL_MESSAGE_KINDS.personMessage]: new PersonMessageDeliverer({
+        references,
+        proactive,
+        notice: (message) => referralNotice(message.payload as unknown as PersonMessagePayload, referrals),
+        notify: (context, notice) => bot.notify(context, notice)
+      })
+    }
+  });
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
   addProfileRoutes(server, { assessment, localizer });
-  addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown });
+  addPartnerApiRoutes(server, { referrals, keys: partnerKeys });
+  addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;
   return {
@@ -182,6 +232,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     localizer,
     proactive,
     directLine,
+    referrals,
+    partnerKeys,
+    outboxWorker,
     listen: async () => {
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
@@ -201,11 +254,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (options.warmUpRecognizers !== false) {
         void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
       }
+      if (options.startOutboxWorker !== false) outboxWorker.start();
       return address;
     },
     close: () => {
       closing ??= (async () => {
         shuttingDown = true;
+        await outboxWorker.stop();
+        email?.close();
         // Web chat turns in flight reply through this server: let them finish before it stops listening.
         await directLine?.close(config.shutdownTimeoutMs);
         const closed = new Promise<void>((resolve) => {
@@ -222,4 +278,25 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       return closing;
     }
   };
+}
+
+/**
+ * Says at start what is missing for partners to receive their referrals: sample partners, a
+ * webhook without its signing secret (in production that stops the start), no SMTP.
+ */
+function warnAboutPartners(config: Config, content: Content, logger: Logger): void {
+  if (content.partners.sample) {
+    logger.warn('content/partners.json holds SAMPLE partners: an administrator must replace them (docs/partners.md)');
+  }
+  const missing = content.partners.partners
+    .filter((p) => p.delivery.webhookUrl && p.delivery.signingSecretEnv && !config.partnerSecrets[p.delivery.signingSecretEnv])
+    .map((p) => `${p.delivery.signingSecretEnv} (partner ${p.id})`);
+  if (missing.length > 0) {
+    const message = `partner webhooks need their signing secrets: set ${missing.join(', ')} (at least 32 characters)`;
+    if (config.env === 'production') throw new Error(message);
+    logger.warn(`${message}; until then their webhooks wait in the outbox`);
+  }
+  if (!config.smtp && content.partners.partners.some((p) => p.delivery.email)) {
+    logger.warn('SMTP_URL is not set: partners get no e-mail (webhooks and the partner API still work)');
+  }
 }

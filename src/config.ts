@@ -79,6 +79,19 @@ const envSchema = z.object({
       .optional()
   ),
   PROFILE_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(90).default(7)),
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587')
+      .optional()
+  ),
+  SMTP_FROM: z.preprocess(emptyToUndefined, z.string().email('must be an e-mail address').optional()),
+  OUTBOX_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
+  OUTBOX_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(8)),
+  OUTBOX_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3_600_000).default(5000)),
+  OUTBOX_RETRY_MAX_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(86_400_000).default(3_600_000)),
+  WEBHOOK_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('./content')),
   LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales')),
   LEXICONS_DIR: z.preprocess(emptyToUndefined, z.string().default('./lexicons'))
@@ -160,6 +173,13 @@ export interface Config {
   publicBaseUrl: string;
   /** How long a link to a printable skills profile works, in days. */
   profileLinkDays: number;
+  /** Outgoing e-mail to partners; undefined when SMTP_URL is not set (no e-mail is sent). */
+  smtp: { url: string; from: string } | undefined;
+  /** The outbox worker: how often it looks, how many attempts before dead letter, back-off. */
+  outbox: { pollMs: number; maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
+  webhookTimeoutMs: number;
+  /** Partners' webhook signing secrets, by variable name (`PARTNER_<NAME>_SECRET`, ≥ 32 characters). */
+  partnerSecrets: Record<string, string>;
   contentDir: string;
   localesDir: string;
   /** Each language's words for understanding free answers (`<dir>/<lang>/understanding.json`). */
@@ -206,6 +226,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       );
     }
   }
+  if (e.SMTP_URL && !e.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_URL is set (the address partner e-mails come from)');
+  const partnerSecrets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!/^PARTNER_[A-Z0-9_]+_SECRET$/.test(name) || typeof value !== 'string' || value.trim() === '') continue;
+    if (value.length < 32) problems.push(`${name}: must be at least 32 characters (${FIXES.PSEUDONYM_SECRET})`);
+    else partnerSecrets[name] = value;
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, e.DATA_DIR);
@@ -240,6 +267,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     profileLinkDays: e.PROFILE_LINK_DAYS,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined,
+    outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS, retryMaxMs: e.OUTBOX_RETRY_MAX_MS },
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    partnerSecrets,
     contentDir: path.resolve(cwd, e.CONTENT_DIR),
     localesDir: path.resolve(cwd, e.LOCALES_DIR),
     lexiconsDir: path.resolve(cwd, e.LEXICONS_DIR)

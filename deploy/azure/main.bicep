@@ -97,6 +97,17 @@ param profileLinkDays int = 7
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 param logLevel string = 'info'
 
+@description('Outgoing e-mail to partners: an smtp:// or smtps:// URL with its credentials (e.g. Azure Communication Services Email, SendGrid); empty: partners get no e-mail. Kept in Key Vault.')
+@secure()
+param smtpUrl string = ''
+
+@description('The address partner e-mails come from (required with smtpUrl).')
+param smtpFrom string = ''
+
+@description('Partners\' webhook signing secrets, by variable name as content/partners.json names them, e.g. { "PARTNER_FR_COORDINATOR_SECRET": "<64 hex characters>" }.')
+@secure()
+param partnerWebhookSecrets object = {}
+
 @description('Fewest replicas (1 keeps the bot warm; instances share MongoDB and need nothing else).')
 @minValue(0)
 param minReplicas int = 1
@@ -205,6 +216,20 @@ resource directLineSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = 
   properties: { value: azureDirectLineSecret }
 }
 
+resource smtpUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpUrl)) {
+  parent: vault
+  name: 'smtp-url'
+  properties: { value: smtpUrl }
+}
+
+// One vault secret per partner webhook secret (PARTNER_FR_COORDINATOR_SECRET → partner-fr-coordinator-secret).
+var partnerSecretList = items(partnerWebhookSecrets)
+resource partnerSecretValues 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for secret in partnerSecretList: {
+  parent: vault
+  name: toLower(replace(secret.key, '_', '-'))
+  properties: { value: secret.value }
+}]
+
 resource appEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${name}-env-${suffix}'
   location: location
@@ -231,6 +256,8 @@ var vaultSecrets = concat(
   ],
   useIdentityForBot ? [] : [{ name: 'microsoft-app-password', keyVaultUrl: appPasswordSecret.properties.secretUri, identity: identity.id }],
   empty(azureDirectLineSecret) ? [] : [{ name: 'azure-directline-secret', keyVaultUrl: directLineSecretValue.properties.secretUri, identity: identity.id }],
+  empty(smtpUrl) ? [] : [{ name: 'smtp-url', keyVaultUrl: smtpUrlSecret.properties.secretUri, identity: identity.id }],
+  [for (secret, i) in partnerSecretList: { name: toLower(replace(secret.key, '_', '-')), keyVaultUrl: partnerSecretValues[i].properties.secretUri, identity: identity.id }],
   empty(registryPassword) ? [] : [{ name: 'registry-password', value: registryPassword }]
 )
 
@@ -262,9 +289,18 @@ var settings = concat(
     { name: 'CONTENT_DIR', value: './content' }
     { name: 'LOCALES_DIR', value: './locales' }
     { name: 'LEXICONS_DIR', value: './lexicons' }
+    { name: 'SMTP_FROM', value: smtpFrom }
+    { name: 'OUTBOX_POLL_MS', value: '1000' }
+    { name: 'OUTBOX_MAX_ATTEMPTS', value: '8' }
+    { name: 'OUTBOX_RETRY_BASE_MS', value: '5000' }
+    { name: 'OUTBOX_RETRY_MAX_MS', value: '3600000' }
+    { name: 'WEBHOOK_TIMEOUT_MS', value: '10000' }
   ],
   useIdentityForBot ? [] : [{ name: 'MicrosoftAppPassword', secretRef: 'microsoft-app-password' }],
-  empty(azureDirectLineSecret) ? [] : [{ name: 'AZURE_DIRECTLINE_SECRET', secretRef: 'azure-directline-secret' }]
+  empty(azureDirectLineSecret) ? [] : [{ name: 'AZURE_DIRECTLINE_SECRET', secretRef: 'azure-directline-secret' }],
+  empty(smtpUrl) ? [] : [{ name: 'SMTP_URL', secretRef: 'smtp-url' }],
+  // Each partner's webhook secret, under the variable name content/partners.json gives it.
+  [for secret in partnerSecretList: { name: secret.key, secretRef: toLower(replace(secret.key, '_', '-')) }]
 )
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {

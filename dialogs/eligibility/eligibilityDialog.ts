@@ -7,6 +7,7 @@ import {
   SITUATIONS,
   type CountryCode,
   type EligibilityAnswers,
+  type EligibilityResult,
   type ProjectStatus,
   type Qualification,
   type Situation
@@ -16,9 +17,17 @@ import { explainEligibility, yearsText } from '../../src/services/eligibilityExp
 import type { AgeOrBirthDate } from '../../src/understanding';
 import { ask } from '../ask';
 import { eligibilityResultMessage } from '../presenters';
-import { AGE_QUESTION, CHOICE_PROMPT, ELIGIBILITY_DIALOG, OPTIONAL_TEXT_PROMPT, YES_NO_PROMPT } from '../dialogIds';
+import { AGE_QUESTION, CHOICE_PROMPT, ELIGIBILITY_DIALOG, OPTIONAL_TEXT_PROMPT, REFERRAL_DIALOG, YES_NO_PROMPT } from '../dialogIds';
+import type { WithFollowUp } from '../followUp';
+import type { ReferralOptions } from '../referral/referralOptions';
 import { AskChoicePrompt, AskCountryPrompt, AskOptionalTextPrompt, AskYesNoPrompt, YES_NO_CHOICES, type AskSpec, type ChoiceSpec, type OptionalText, type PromptDeps } from '../prompts';
 import { AgeQuestion } from './ageQuestion';
+
+/** What the dialog ends with: the answers and the domain's result (and a referral offer when it fits). */
+export interface EligibilityOutcome extends WithFollowUp {
+  answers: EligibilityAnswers;
+  result: EligibilityResult;
+}
 
 /** What the waterfall keeps between steps (in dialog state, so it survives restarts). */
 interface EligibilityValues {
@@ -184,6 +193,12 @@ export class EligibilityDialog extends ComponentDialog {
     } else {
       await step.context.sendActivity(texts.t('eligibility:notSaved'));
     }
-    return step.endDialog(result);
+    const outcome: EligibilityOutcome = { answers: values.answers, result };
+    // Someone who may join a programme (or whom an adviser should look at) is offered a referral.
+    if (result.programmes.some((p) => p.outcome !== 'not_eligible')) {
+      const options: ReferralOptions = { eligibility: { answers: values.answers, result }, source: 'eligibility' };
+      outcome.followUp = { offerKey: 'referral:offer.afterEligibility', dialogId: REFERRAL_DIALOG, options };
+    }
+    return step.endDialog(outcome);
   }
 }

@@ -1,8 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnPerson, turnTexts } from '../../src/conversation';
 import { ask } from '../ask';
-import { CHOICE_PROMPT, MAIN_DIALOG } from '../dialogIds';
-import { AskChoicePrompt, type PromptDeps } from '../prompts';
+import { CHOICE_PROMPT, MAIN_DIALOG, YES_NO_PROMPT } from '../dialogIds';
+import { followUpOf, type FollowUp } from '../followUp';
+import { AskChoicePrompt, AskYesNoPrompt, YES_NO_CHOICES, type PromptDeps } from '../prompts';
 import type { JourneyRegistry } from './journeys';
 import type { MenuItem } from './menu';
 
@@ -32,12 +33,15 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     for (const dialog of new Set([deps.language, deps.consent, ...deps.journeys.dialogs])) this.addDialog(dialog);
     this.addDialog(new AskChoicePrompt(CHOICE_PROMPT, deps));
+    this.addDialog(new AskYesNoPrompt(YES_NO_PROMPT, deps));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.languageStep.bind(this),
         this.consentStep.bind(this),
         this.menuStep.bind(this),
         this.journeyStep.bind(this),
+        this.offerStep.bind(this),
+        this.offerAnswerStep.bind(this),
         this.loopStep.bind(this)
       ])
     );
@@ -70,6 +74,20 @@ export class MainDialog extends ComponentDialog {
     if (dialog) return step.beginDialog(dialog.id);
     const { t } = turnTexts(step.context);
     await step.context.sendActivity(t('menu:comingSoon', { journey: t(`menu:item.${item}`) }));
+    return step.next();
+  }
+
+  /** A journey may end by proposing the next one (a referral after an eligibility result): ask. */
+  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const followUp = followUpOf(step.result);
+    if (!followUp || !this.findDialog(followUp.dialogId)) return step.next();
+    (step.values as { followUp?: FollowUp }).followUp = followUp;
+    return ask(step, YES_NO_PROMPT, { key: followUp.offerKey, params: followUp.offerParams, retryKey: 'common:retry.yesNo', choices: YES_NO_CHOICES });
+  }
+
+  private async offerAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const followUp = (step.values as { followUp?: FollowUp }).followUp;
+    if (followUp && step.result === true) return step.beginDialog(followUp.dialogId, followUp.options);
     return step.next();
   }
 

@@ -53,7 +53,7 @@ export class TrainingPresenter {
   }
 
   /** Every detail a person needs to decide, one line each. */
-  details(training: Training, texts: Texts, nextStart: string | undefined): string {
+  details(training: Training, texts: Texts, nextStart: string | undefined, partnerName: string): string {
     const { t } = texts;
     const languages = formatList(training.languages.map((l) => t(`trainings:languageName.${l}`)), texts.lang);
     const prerequisites = training.prerequisites.map((p) => t(`trainings:prerequisite.${p}`));
@@ -80,7 +80,7 @@ export class TrainingPresenter {
       prerequisites.length > 0 ? t('trainings:details.prerequisites', { list: prerequisites.join(' ') }) : t('trainings:details.noPrerequisites'),
       t('trainings:details.cost', { funding }),
       t(`trainings:training.${training.id}.fundingNote`),
-      t('trainings:details.partner', { partner: t(`trainings:partner.${training.partnerId}`) })
+      t('trainings:details.partner', { partner: partnerName })
     ];
     return lines.join('\n');
   }

@@ -15,7 +15,9 @@ import type { AssessmentService } from '../../src/services/assessmentService';
 import type { TrainingService } from '../../src/services/trainingService';
 import type { TrainingQueryParser } from '../../src/understanding';
 import { ask } from '../ask';
-import { TRAINING_SEARCH_DIALOG } from '../dialogIds';
+import { REFERRAL_DIALOG, TRAINING_SEARCH_DIALOG } from '../dialogIds';
+import type { WithFollowUp } from '../followUp';
+import type { ReferralOptions } from '../referral/referralOptions';
 import { TrainingPresenter } from '../presenters';
 import { AskChoicePrompt, type AskSpec, type ChoiceSpec, type PromptDeps } from '../prompts';
 import { TrainingQueryPrompt, type QueryAnswer } from './trainingQueryPrompt';
@@ -51,6 +53,13 @@ export interface TrainingSearchDialogDeps extends PromptDeps {
   assessment: AssessmentService;
   /** Understands searches typed as sentences. */
   trainingQueries: TrainingQueryParser;
+  /** The name of the partner organisation that runs a training, in the language of `texts`. */
+  partnerName: (partnerId: string, texts: Texts) => string;
+}
+
+/** What the search ends with when the person said "I'm interested": the training, and a referral offer. */
+export interface TrainingInterestOutcome extends WithFollowUp {
+  interestedIn: string;
 }
 
 /**
@@ -171,7 +180,8 @@ export class TrainingSearchDialog extends ComponentDialog {
     const { trainings } = this.deps;
     const training = trainings.byId(state.trainingId);
     if (!training) return step.replaceDialog(RESULTS, state);
-    await step.context.sendActivity(this.presenter.details(training, turnTexts(step.context), trainings.nextStart(training)));
+    const texts = turnTexts(step.context);
+    await step.context.sendActivity(this.presenter.details(training, texts, trainings.nextStart(training), this.deps.partnerName(training.partnerId, texts)));
     return ask(step, CHOICE, {
       key: 'trainings:results.pickAfterDetails',
       retryKey: 'trainings:results.retry',
@@ -199,7 +209,13 @@ export class TrainingSearchDialog extends ComponentDialog {
     } else {
       await step.context.sendActivity(texts.t('trainings:interest.notKept'));
     }
-    return step.endDialog({ interestedIn: training.id });
+    const options: ReferralOptions = { source: 'training', programme: 'digiter', trainingId: training.id };
+    const partnerName = this.deps.partnerName(training.partnerId, texts);
+    const outcome: TrainingInterestOutcome = {
+      interestedIn: training.id,
+      followUp: { offerKey: 'referral:offer.afterInterest', offerParams: { partner: partnerName }, dialogId: REFERRAL_DIALOG, options }
+    };
+    return step.endDialog(outcome);
   }
 
   /** "programming, Portugal, Online" — the filters in words, or "all trainings". */

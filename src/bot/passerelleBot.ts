@@ -1,7 +1,7 @@
-import { ActivityHandler, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
-import { languagesFromScript, type Localizer } from '../i18n';
+import { conversationReferenceOf, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
+import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
 import { isDialogActive } from '../../dialogs';
@@ -26,6 +26,20 @@ export interface PasserelleBotDeps {
   mainDialog: Dialog;
   /** The language dialog, pushed on top of whatever runs when the person asks to change language. */
   languageDialog: Dialog;
+  /** "Where is my referral?" / "cancel my referral", pushed on top of whatever runs. */
+  myReferralsDialog: Dialog;
+  /** Answering a partner's question, pushed on top when the question arrives. */
+  infoAnswerDialog: Dialog;
+}
+
+/** A message to the person outside of their turns, and what it opens (a question to answer). */
+export interface PersonNotice {
+  /** The text, in the person's language (their chosen one, else the language of the notice). */
+  text: (texts: Texts) => string;
+  /** The language to write in when the person never chose one. */
+  fallbackLanguage: string;
+  /** A dialog to push on top of whatever the person is doing (e.g. the answer to a question). */
+  dialog?: { id: string; options: object };
 }
 
 /**
@@ -50,16 +64,12 @@ export class PasserelleBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.mainDialog);
     this.dialogs.add(deps.languageDialog);
+    this.dialogs.add(deps.myReferralsDialog);
+    this.dialogs.add(deps.infoAnswerDialog);
     this.commands = new GlobalCommandRecognizer(deps.localizer);
 
     this.onTurn(async (context, next) => {
       await this.startTurn(context);
-      // Replies carry the language they are written in (not the channel's locale).
-      context.onSendActivities(async (ctx, activities, nextSend) => {
-        const lang = turnLanguage(ctx);
-        for (const activity of activities) if (activity.type === 'message') activity.locale = lang;
-        return nextSend();
-      });
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -87,17 +97,42 @@ export class PasserelleBot extends ActivityHandler {
   }
 
   /**
+   * Tells the person something outside of their turns (a proactive turn on their latest
+   * conversation, queued behind any turn in progress): the text in their language, and a dialog
+   * pushed on top of what they were doing when there is something to answer. The dialog below
+   * asks its own question again once that one ends.
+   */
+  async notify(context: TurnContext, notice: PersonNotice): Promise<void> {
+    // Committed like a turn: nothing is sent unless the dialog pushed is saved (a conflict with a
+    // turn of another instance throws, and the outbox tries again).
+    await this.commits.run(context, async () => {
+      await this.startTurn(context, notice.fallbackLanguage);
+      await context.sendActivity(notice.text(turnTexts(context)));
+      if (notice.dialog) {
+        const dc = await this.dialogs.createContext(context);
+        await dc.beginDialog(notice.dialog.id, notice.dialog.options);
+      }
+    });
+  }
+
+  /**
    * Loads the person, and sets the language of the replies: their chosen language; before they
    * choose, the channel's locale; when the locale says nothing, the script of their message
    * (Arabic script → ar, fa, ps, ckb offered first).
    */
-  private async startTurn(context: TurnContext): Promise<void> {
+  private async startTurn(context: TurnContext, fallbackLanguage?: string): Promise<void> {
     const { localizer, people } = this.deps;
     const person = await people.load(this.deps.userKeyOf(context));
-    const fromLocale = localizer.match(context.activity.locale);
+    const fromLocale = localizer.match(fallbackLanguage) ?? localizer.match(context.activity.locale);
     const proposed = fromLocale ? [fromLocale] : languagesFromScript(context.activity.text, localizer.languages);
     const language = localizer.isSupported(person.language) ? person.language : (proposed[0] ?? localizer.defaultLanguage);
     startTurn(context, { localizer, person, language, proposedLanguages: proposed, turnId: this.deps.turnIdOf(context) });
+    // Replies carry the language they are written in (not the channel's locale).
+    context.onSendActivities(async (ctx, activities, nextSend) => {
+      const lang = turnLanguage(ctx);
+      for (const activity of activities) if (activity.type === 'message') activity.locale = lang;
+      return nextSend();
+    });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -120,17 +155,7 @@ export class PasserelleBot extends ActivityHandler {
   private async rememberWhereToReach(context: TurnContext): Promise<void> {
     const person = turnPerson(context);
     if (!person.consent.mayKeep) return;
-    const reference = TurnContext.getConversationReference(context.activity);
-    const stored = {
-      userKey: person.userKey,
-      channelId: reference.channelId ?? context.activity.channelId,
-      serviceUrl: reference.serviceUrl ?? context.activity.serviceUrl,
-      conversationId: reference.conversation?.id ?? context.activity.conversation.id,
-      userId: reference.user?.id ?? context.activity.from.id,
-      botId: reference.bot?.id ?? context.activity.recipient?.id ?? '',
-      locale: reference.locale ?? null,
-      updatedAt: this.deps.clock()
-    };
+    const stored = conversationReferenceOf(context, person.userKey, this.deps.clock());
     const fingerprint = JSON.stringify([person.userKey, stored.channelId, stored.serviceUrl, stored.conversationId, stored.userId, stored.botId, stored.locale]);
     if ((await this.reachedAt.get(context)) === fingerprint) return;
     await this.deps.references.remember(stored);
@@ -138,7 +163,7 @@ export class PasserelleBot extends ActivityHandler {
   }
 
   private async runCommand(dc: DialogContext, command: GlobalCommand): Promise<void> {
-    const { mainDialog, languageDialog } = this.deps;
+    const { mainDialog, languageDialog, myReferralsDialog } = this.deps;
     const { context } = dc;
     switch (command) {
       case 'help': {
@@ -168,6 +193,10 @@ export class PasserelleBot extends ActivityHandler {
         // Pushed on top: when it ends, the dialog below resumes and asks its question again,
         // now in the new language.
         await dc.beginDialog(languageDialog.id);
+        return;
+      case 'referrals':
+      case 'cancelReferral':
+        await dc.beginDialog(myReferralsDialog.id, { cancel: command === 'cancelReferral' });
         return;
     }
   }

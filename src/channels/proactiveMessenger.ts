@@ -36,20 +36,26 @@ export class ProactiveMessenger {
 
   /** Sends `message` (a text or an activity) to the conversation of `reference`. */
   async send(reference: Partial<ConversationReference>, message: string | Partial<Activity>): Promise<ResourceResponse | undefined> {
+    const activity: Partial<Activity> = typeof message === 'string' ? { type: 'message', text: message } : { type: 'message', ...message };
+    let response: ResourceResponse | undefined;
+    await this.run(reference, async (context) => {
+      response = await context.sendActivity(activity);
+    });
+    return response;
+  }
+
+  /**
+   * Runs `logic` in a turn of the conversation of `reference` (the bot's `notify`, say), queued
+   * behind the conversation's turn in progress.
+   */
+  async run(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const missing = [
       reference.channelId ? undefined : 'channelId',
       reference.serviceUrl ? undefined : 'serviceUrl',
       reference.conversation?.id ? undefined : 'conversation.id'
     ].filter((f): f is string => f !== undefined);
     if (missing.length > 0) throw new ProactiveMessageError(`proactive message: the conversation reference has no ${missing.join(', ')}`);
-    const activity: Partial<Activity> = typeof message === 'string' ? { type: 'message', text: message } : { type: 'message', ...message };
     const key = conversationKeyOf(this.deps.pseudonymSecret, reference.channelId!, reference.conversation!.id);
-    let response: ResourceResponse | undefined;
-    await this.deps.queue.run(key, () =>
-      this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
-        response = await context.sendActivity(activity);
-      })
-    );
-    return response;
+    await this.deps.queue.run(key, () => this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, logic));
   }
 }

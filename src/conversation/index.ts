@@ -16,3 +16,4 @@ export {
   type TurnStart
 } from './turn';
 export { People } from './people';
+export { conversationReferenceOf } from './reach';

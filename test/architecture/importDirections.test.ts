@@ -114,6 +114,12 @@ describe('import directions', () => {
     ).toEqual([]);
   });
 
+  it('the outbox worker and its deliverers know neither the bot, the dialogs, the server nor the channels', () => {
+    expect(
+      violations(['src/outbox'], (_file, { files }) => files.filter((f) => inside(f, 'src/bot', 'src/conversation', 'dialogs', 'src/server', 'src/channels', 'src/web', 'src/app')))
+    ).toEqual([]);
+  });
+
   it('storage depends only on the domain (adapters behind ports)', () => {
     expect(violations(['src/storage'], (_file, { files }) => files.filter((f) => !inside(f, 'src/storage', 'src/domain')))).toEqual([]);
   });

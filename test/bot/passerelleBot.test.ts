@@ -58,7 +58,7 @@ describe('global commands, anywhere in a conversation', () => {
     await untilEligibilityAgeQuestion(adapter);
     const reply = await say(adapter, 'menu');
     expect(reply).toMatch(/What would you like to do\?/);
-    expect(await say(adapter, '4')).toMatch(/coming soon/);
+    expect(await say(adapter, '5')).toMatch(/coming soon/); // "My information": not built yet
   });
 
   it('"restart" starts again from the menu without asking language and consent again', async () => {

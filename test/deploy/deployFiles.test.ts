@@ -25,11 +25,18 @@ function variablesTheCodeReads(): string[] {
   const found = new Set(CONFIG_VARIABLES);
   const walk = (dir: string): string[] =>
     fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  // The partners' webhook secrets: readConfig keeps every PARTNER_<NAME>_SECRET, and the partners
+  // file names the ones it reads (delivery.signingSecretEnv).
+  const partners = JSON.parse(read('content/partners.json')) as { partners: { delivery: { signingSecretEnv: string | null } }[] };
+  for (const partner of partners.partners) if (partner.delivery.signingSecretEnv) found.add(partner.delivery.signingSecretEnv);
   for (const file of [...walk('src'), ...walk('dialogs')]) {
     for (const match of read(file).matchAll(/process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g)) found.add(match[1] ?? match[2]!);
   }
   return [...found].sort();
 }
+
+/** The variables that hold partners' webhook secrets (readConfig keeps every one). */
+const PARTNER_SECRET = /^PARTNER_[A-Z0-9_]+_SECRET$/;
 
 const composeFile = () => parseYaml(read('deploy/compose.yaml')) as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
 
@@ -44,10 +51,13 @@ describe('every variable the code reads', () => {
     const example = new Set([...read('.env.example').matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]));
     const compose = new Set(Object.keys((composeFile().services.passerelle!.environment ?? {}) as Record<string, unknown>));
     const bicep = new Set([...read('deploy/azure/main.bicep').matchAll(/\{ name: '([A-Za-z_][A-Za-z0-9_]*)', (?:value|secretRef):/g)].map((m) => m[1]));
+    // Partners' webhook secrets are named by the partners file: Bicep takes them all in one
+    // secure object parameter (partnerWebhookSecrets), each becoming a vault secret and a variable.
+    const inBicep = (v: string) => bicep.has(v) || (PARTNER_SECRET.test(v) && /param partnerWebhookSecrets object/.test(read('deploy/azure/main.bicep')));
     const missing = variables.flatMap((v) => [
       ...(example.has(v) ? [] : [`${v}: not in .env.example`]),
       ...(compose.has(v) ? [] : [`${v}: not in deploy/compose.yaml (services.passerelle.environment)`]),
-      ...(bicep.has(v) ? [] : [`${v}: not in deploy/azure/main.bicep (the container's env)`])
+      ...(inBicep(v) ? [] : [`${v}: not in deploy/azure/main.bicep (the container's env)`])
     ]);
     expect(missing).toEqual([]);
   });
@@ -171,7 +181,8 @@ describe('deploy/compose.yaml', () => {
       const envOf = (file: string) => Object.fromEntries([...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
       const trial = envOf('trial.env');
       const prod = envOf('prod.env');
-      expect(Object.keys(trial).sort()).toEqual([...CONFIG_VARIABLES].sort());
+      expect(Object.keys(trial).filter((v) => !PARTNER_SECRET.test(v)).sort()).toEqual([...CONFIG_VARIABLES].sort());
+      expect(Object.keys(trial).filter((v) => PARTNER_SECRET.test(v))).toHaveLength(6);
       expect(trial.PSEUDONYM_SECRET).toMatch(/^[0-9a-f]{64}$/);
       expect(prod.PSEUDONYM_SECRET).not.toBe(trial.PSEUDONYM_SECRET);
       expect(trial.MONGODB_URI).toBe('mongodb://mongo:27017/?replicaSet=rs0');
@@ -262,8 +273,8 @@ describe('deploy/azure (Bicep)', () => {
 
   it('keeps secrets in Key Vault: secure parameters become vault secrets, the container reads them by reference', () => {
     const secure = params().filter((p) => p.secure).map((p) => p.name);
-    expect(secure.sort()).toEqual(['azureDirectLineSecret', 'microsoftAppPassword', 'mongoAdminPassword', 'mongoConnectionString', 'pseudonymSecret', 'registryPassword'].sort());
-    for (const name of ['MONGODB_URI', 'PSEUDONYM_SECRET', 'MicrosoftAppPassword', 'AZURE_DIRECTLINE_SECRET']) {
+    expect(secure.sort()).toEqual(['azureDirectLineSecret', 'microsoftAppPassword', 'mongoAdminPassword', 'mongoConnectionString', 'partnerWebhookSecrets', 'pseudonymSecret', 'registryPassword', 'smtpUrl'].sort());
+    for (const name of ['MONGODB_URI', 'PSEUDONYM_SECRET', 'MicrosoftAppPassword', 'AZURE_DIRECTLINE_SECRET', 'SMTP_URL']) {
       expect(bicep).toMatch(new RegExp(`\\{ name: '${name}', secretRef: '[a-z-]+' \\}`));
     }
     expect(bicep).toMatch(/keyVaultUrl: mongoUriSecret\.properties\.secretUri/);

@@ -2,13 +2,13 @@ import { ConsentDialog } from '../../dialogs';
 import type { DialogHarness } from '../support/dialogHarness';
 import { describeDialogTable } from '../support/dialogTable';
 
-const consentDialog = (h: DialogHarness) => new ConsentDialog({ lexicons: h.services.lexicons, people: h.services.people, notice: h.services.notice });
+const consentDialog = (h: DialogHarness) => new ConsentDialog({ lexicons: h.services.lexicons, people: h.services.people, notice: h.services.consent.notice });
 
 /** The decision is recorded once, with the notice version and the language it was shown in. */
 const recorded = (decision: 'granted' | 'refused', lang: string) => async ({ result, harness }: { result: unknown; harness: DialogHarness }) => {
   expect(result).toEqual({ granted: decision === 'granted' });
   const history = await harness.storage.consents.history('key-user1');
-  expect(history.map((r) => [r.decision, r.language, r.noticeVersion])).toEqual([[decision, lang, harness.services.notice.version]]);
+  expect(history.map((r) => [r.decision, r.language, r.noticeVersion])).toEqual([[decision, lang, harness.services.consent.notice.version]]);
   expect((await harness.services.people.load('key-user1')).consent.mayKeep).toBe(decision === 'granted');
 };
 

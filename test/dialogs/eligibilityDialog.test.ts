@@ -3,8 +3,8 @@ import type { EligibilityResult } from '../../src/domain';
 import { consented } from '../support/dialogHarness';
 import { describeDialogTable, type DialogCase } from '../support/dialogTable';
 
-const outcomesOf = (result: unknown): Record<string, string> =>
-  Object.fromEntries((result as EligibilityResult).programmes.map((p) => [p.programme, p.outcome]));
+const outcomesOf = (outcome: unknown): Record<string, string> =>
+  Object.fromEntries((outcome as { result: EligibilityResult }).result.programmes.map((p) => [p.programme, p.outcome]));
 
 /** The check is stored once, in the person's language, when they agreed. */
 const storedIn = (lang: string): DialogCase['then'] => async ({ harness }) => {

@@ -16,7 +16,8 @@ const sayJourney = (id: string, text: string) =>
 
 /** The main dialog with two stand-in journeys, a coming-soon one, and the real language and consent dialogs. */
 function withStandIns(h: DialogHarness): MainDialog {
-  const { lexicons, people, localizer, notice } = h.services;
+  const { lexicons, people, localizer } = h.services;
+  const notice = h.services.consent.notice;
   const language = new LanguageDialog({ lexicons, people, languages: localizer.languages.map((code) => ({ code, name: localizer.t(code, 'language:name') })) });
   return new MainDialog({
     lexicons,
@@ -67,7 +68,8 @@ describeDialogTable('MainDialog, as composed by the app', (h) => createDialogs(h
       ['nothing', /diploma/],
       ['none', /region/],
       ['Paris', /camp/],
-      ['no', /DIGI@TER/, /What would you like to do\?/]
+      ['no', /DIGI@TER/, /Do you want me to put you in touch with an organisation/],
+      ['no thanks', /What would you like to do\?/]
     ]
   },
   {

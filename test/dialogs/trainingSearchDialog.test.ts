@@ -8,7 +8,8 @@ const trainingSearch = (h: DialogHarness) =>
     lexicons: h.services.lexicons,
     trainings: h.services.trainings,
     assessment: h.services.assessment,
-    trainingQueries: h.services.trainingQueries
+    trainingQueries: h.services.trainingQueries,
+    partnerName: (id) => h.services.referrals.partner(id)?.name ?? id
   });
 
 describeDialogTable('TrainingSearchDialog', trainingSearch, [
@@ -25,6 +26,7 @@ describeDialogTable('TrainingSearchDialog', trainingSearch, [
     then: async ({ result, harness }) => {
       const interests = await harness.storage.trainingInterests.listByUser('key-user1');
       expect(interests.map((i) => i.trainingId)).toEqual([(result as { interestedIn: string }).interestedIn]);
+      expect(result).toMatchObject({ followUp: { dialogId: 'referralDialog', options: { source: 'training', programme: 'digiter' } } });
     }
   },
   {

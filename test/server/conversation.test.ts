@@ -72,6 +72,9 @@ describeEachStorage('a full eligibility conversation through /api/messages', (ta
     expect(result).toMatch(/This programme is for people who live in a camp\./);
     expect(result).not.toMatch(/I don't know if you lead a project/); // not asked, not shown
     expect(result).toMatch(/I have saved your answers/);
+    // Someone who can join is offered a referral; "no" goes back to the menu.
+    expect(result).toMatch(/Do you want me to put you in touch with an organisation/);
+    await chat.say('no');
     expect(joined(chat.lastTexts())).toMatch(/What would you like to do\?/); // back to the menu
 
     const userKey = pseudonymize(running.config.pseudonymSecret, 'user', 'webchat', 'user-full-en');

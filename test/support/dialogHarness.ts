@@ -12,6 +12,7 @@ import { EligibilityService } from '../../src/services/eligibilityService';
 import { AssessmentService } from '../../src/services/assessmentService';
 import { ProfileService } from '../../src/services/profileService';
 import { TrainingService } from '../../src/services/trainingService';
+import { ReferralService } from '../../src/services/referralService';
 import type { DialogServices } from '../../src/bot/createDialogs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -55,15 +56,25 @@ export async function dialogHarness(options: { lang: string; person?: KnownPerso
     if (known.language) await profiles.setLanguage(userKey, known.language);
     if (known.consent) await consent.decide({ userKey, granted: known.consent === 'granted', language: known.language ?? options.lang });
   }
+  const references = new ConversationReferenceService(storage.conversationReferences);
   const services: DialogServices = {
     localizer,
     lexicons,
     people,
+    consent,
+    referrals: new ReferralService({
+      referrals: storage.referrals,
+      partners: content.partners,
+      clock,
+      emailEnabled: false,
+      trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
+    }),
+    references,
+    clock,
     eligibility: new EligibilityService(content, storage.eligibilityChecks, clock, 'Europe/Paris'),
     assessment: new AssessmentService(content, storage.assessments, storage.profileLinks, clock, { timeZone: 'Europe/Paris', linkValidityDays: 7 }),
     trainings: new TrainingService(content, storage.trainingInterests, clock, 'Europe/Paris'),
     trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
-    notice: content.privacyNotice,
     publicBaseUrl: 'http://passerelle.test'
   };
   const middlewares: Middleware[] = [
@@ -75,7 +86,7 @@ export async function dialogHarness(options: { lang: string; person?: KnownPerso
       }
     }
   ];
-  return { services, storage, references: new ConversationReferenceService(storage.conversationReferences), middlewares, now };
+  return { services, storage, references, middlewares, now };
 }
 
 /** A person who chose `language` and agreed to the privacy notice. */

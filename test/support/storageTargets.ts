@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
+import { openMongoStorage, openSqliteStorage, type StorageBundle } from '../../src/storage';
 import { mongoTestTarget } from './mongoTestTarget';
 
 /**
@@ -15,7 +16,9 @@ export interface StorageTarget {
   readonly skipped: string | undefined;
   /** Settings for one app (or several sharing one database): a fresh MongoDB database each call. */
   env(): Record<string, string>;
-  /** Drops the MongoDB databases `env` handed out. */
+  /** A storage bundle of its own (SQLite in memory; a fresh MongoDB database), for service tests. */
+  open(): Promise<StorageBundle>;
+  /** Drops the MongoDB databases `env` and `open` handed out. */
   cleanup(): Promise<void>;
 }
 
@@ -23,7 +26,14 @@ export function storageTargets(): StorageTarget[] {
   const mongo = mongoTestTarget();
   const databases: string[] = [];
   return [
-    { title: 'on SQLite', kind: 'sqlite', skipped: undefined, env: () => ({}), cleanup: async () => undefined },
+    {
+      title: 'on SQLite',
+      kind: 'sqlite',
+      skipped: undefined,
+      env: () => ({}),
+      open: () => openSqliteStorage({ file: ':memory:' }),
+      cleanup: async () => undefined
+    },
     {
       title: mongo.kind === 'server' ? `on MongoDB (${mongo.server})` : `on MongoDB — skipped: ${mongo.reason}`,
       kind: 'mongodb',
@@ -33,6 +43,12 @@ export function storageTargets(): StorageTarget[] {
         const db = `passerelle_e2e_${randomUUID().slice(0, 8)}`;
         databases.push(db);
         return { MONGODB_URI: mongo.uri, MONGODB_DB: db };
+      },
+      open: () => {
+        if (mongo.kind !== 'server') return Promise.reject(new Error(`no MongoDB server: ${mongo.reason}`));
+        const dbName = `passerelle_e2e_${randomUUID().slice(0, 8)}`;
+        databases.push(dbName);
+        return openMongoStorage({ uri: mongo.uri, dbName, serverSelectionTimeoutMS: 5000 });
       },
       cleanup: async () => {
         if (mongo.kind !== 'server' || databases.length === 0) return;

@@ -16,6 +16,8 @@ export function testBot(harness: DialogHarness): PasserelleBot {
     turnIdOf: (context) => (context.activity.id ? `turn-${context.activity.id}` : undefined),
     clock: () => harness.now,
     mainDialog: dialogs.main,
-    languageDialog: dialogs.language
+    languageDialog: dialogs.language,
+    myReferralsDialog: dialogs.myReferrals,
+    infoAnswerDialog: dialogs.infoAnswer
   });
 }

@@ -1,10 +1,22 @@
 import type { AssessmentProfile } from '../assessment/types';
 import { ageOn } from '../eligibility/ageOn';
 import type { EligibilityAnswers, EligibilityResult, IsoDate } from '../eligibility/types';
+import type { ProgrammeId } from '../eligibility/types';
 import { SHARED_FIELDS, type SharedData, type SharedField } from './types';
+
+/**
+ * What a partner of each programme needs to answer, and nothing more: a DIGI@TER partner has no
+ * use for camp life, a CAMPLUS coach none for diplomas or the person's current job.
+ */
+export const FIELDS_BY_PROGRAMME: Readonly<Record<ProgrammeId, readonly SharedField[]>> = {
+  digiter: ['age', 'country', 'region', 'situation', 'qualification', 'eligibility', 'skillsProfile', 'training', 'language'],
+  camplus: ['age', 'country', 'region', 'camp', 'eligibility', 'skillsProfile', 'language']
+};
 
 /** What a referral can draw on: the person's latest eligibility check, skills profile and chosen training. */
 export interface ReferralSources {
+  /** The programme of the referral: only its fields, and only its eligibility result, are shared. */
+  programme?: ProgrammeId;
   answers?: EligibilityAnswers;
   result?: EligibilityResult;
   profile?: AssessmentProfile;
@@ -17,7 +29,8 @@ export interface ReferralSources {
 /** The fields that have something to share, in the order they are shown. */
 export function availableFields(sources: ReferralSources): SharedField[] {
   const data = sharedData(SHARED_FIELDS, sources);
-  return SHARED_FIELDS.filter((field) => data[field] !== undefined);
+  const needed = sources.programme ? FIELDS_BY_PROGRAMME[sources.programme] : SHARED_FIELDS;
+  return SHARED_FIELDS.filter((field) => needed.includes(field) && data[field] !== undefined);
 }
 
 /** Only the `fields` the person agreed to, taken from `sources` (minimum: an age, levels per area). */
@@ -35,7 +48,8 @@ export function sharedData(fields: readonly SharedField[], sources: ReferralSour
   if (has('qualification') && answers?.qualification) out.qualification = answers.qualification;
   if (has('camp') && answers?.livesInCamp !== undefined) out.camp = { livesInCamp: answers.livesInCamp, ...(answers.project ? { project: answers.project } : {}) };
   if (has('eligibility') && result) {
-    out.eligibility = { rulesVersion: result.rulesVersion, programmes: result.programmes.map((p) => ({ programme: p.programme, outcome: p.outcome })) };
+    const programmes = result.programmes.filter((p) => !sources.programme || p.programme === sources.programme);
+    out.eligibility = { rulesVersion: result.rulesVersion, programmes: programmes.map((p) => ({ programme: p.programme, outcome: p.outcome })) };
   }
   if (has('skillsProfile') && profile) {
     out.skillsProfile = {

@@ -1,4 +1,4 @@
-import { type Db, MongoClient, MongoServerError } from 'mongodb';
+import { type Db, MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
 import { OpenGuard } from '../openGuard';
 import type { StorageBundle, StorageCapabilities } from '../ports';
 import { MongoAssessmentRepository } from './mongoAssessmentRepository';
@@ -62,12 +62,26 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     await client.connect();
     const db = client.db(dbName);
     await db.command({ ping: 1 });
-    const capabilities = await detectCapabilities(db);
-    await createIndexes(db, capabilities);
+    // Several instances starting together prepare the same collections at once; some servers
+    // (FerretDB on SQLite) drop a connection when that collides, so preparing is retried.
+    const capabilities = await retryTransient(() => detectCapabilities(db));
+    await retryTransient(() => createIndexes(db, capabilities));
     return createBundle(client, db, capabilities);
   } catch (err) {
     await client?.close().catch(() => undefined);
     throw mongoUnavailable(uri, err);
+  }
+}
+
+/** Runs `prepare` again (up to 5 times, with a growing pause) when the network dropped under it. */
+async function retryTransient<T>(prepare: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await prepare();
+    } catch (err) {
+      if (attempt >= 5 || !(err instanceof MongoNetworkError)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
+    }
   }
 }
 
