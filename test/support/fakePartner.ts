@@ -13,13 +13,15 @@ export interface ReceivedWebhook {
 
 /**
  * A partner's webhook endpoint: a real local HTTP server that keeps what it receives. It can be
- * told to fail (`failWith(503)`) for a while, as a partner's system that is down.
+ * told to fail (`failWith(503)`) for a while, as a partner's system that is down, or to keep what
+ * it receives without answering (`hold()`), as a system that is slow while the sender dies.
  */
 export class FakePartnerEndpoint {
   readonly received: ReceivedWebhook[] = [];
   /** Calls answered with an error (not kept in `received`). */
   refused = 0;
   private status = 200;
+  private holding = false;
 
   private constructor(private readonly server: http.Server) {}
 
@@ -37,6 +39,7 @@ export class FakePartnerEndpoint {
           return;
         }
         endpoint.received.push({ headers: req.headers, raw, body: JSON.parse(raw) as ReceivedWebhook['body'] });
+        if (endpoint.holding) return; // kept, never answered: the sender cannot know it arrived
         res.writeHead(204);
         res.end();
       });
@@ -55,6 +58,12 @@ export class FakePartnerEndpoint {
 
   recover(): void {
     this.status = 200;
+    this.holding = false;
+  }
+
+  /** Keeps the calls that arrive from now on without ever answering them. */
+  hold(): void {
+    this.holding = true;
   }
 
   async waitFor(predicate: (received: ReceivedWebhook[]) => boolean, timeoutMs = 10_000): Promise<void> {
