@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { conversationReferenceOf, turnPerson, turnTexts } from '../../src/conversation';
+import { conversationReferenceOf, turnPerson, turnRecordId, turnTexts } from '../../src/conversation';
 import { availableFields, sharedData, type AssessmentProfile, type ProgrammeId, type RoutingCandidate } from '../../src/domain';
 import type { AssessmentService } from '../../src/services/assessmentService';
 import type { ConsentService } from '../../src/services/consentService';
@@ -177,7 +177,8 @@ export class ReferralDialog extends ComponentDialog {
       sources,
       fields: availableFields(sources),
       noticeVersion: this.deps.consent.notice.version,
-      reasons: candidate?.reasons ?? []
+      reasons: candidate?.reasons ?? [],
+      id: turnRecordId(step.context, 'referral')
     });
     // The referral's consent covers keeping where to send its updates.
     await this.deps.references.remember(conversationReferenceOf(step.context, person.userKey, this.deps.clock()));

@@ -50,6 +50,11 @@ export interface SubmitReferral {
   /** Version of the privacy notice in force. */
   noticeVersion: string;
   reasons: RoutingReason[];
+  /**
+   * The referral's id when the caller can name it (the chat uses the turn's record id): the same
+   * turn processed again finds the referral it made instead of making a second one.
+   */
+  id?: string;
 }
 
 /** An action on a referral, by whom and with what. */
@@ -123,9 +128,13 @@ export class ReferralService {
    * reference).
    */
   async submit(input: SubmitReferral): Promise<Referral> {
+    if (input.id) {
+      const existing = await this.deps.referrals.get(input.id);
+      if (existing) return existing;
+    }
     const at = this.deps.clock();
     const iso = at.toISOString();
-    const id = randomUUID();
+    const id = input.id ?? randomUUID();
     const created: Referral = {
       id,
       reference: '',
@@ -156,8 +165,11 @@ export class ReferralService {
       try {
         return await this.deps.referrals.save(referral, this.messagesFor(referral, routed.event, { personSawRouting: true }));
       } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        // The same turn, run at the same time elsewhere, saved it first: that one stands.
+        if (err.id === id) return (await this.deps.referrals.get(id)) ?? Promise.reject(err);
         // Another referral has that reference: draw again.
-        if (!(err instanceof DuplicateKeyError) || err.id !== referral.reference) throw err;
+        if (err.id !== referral.reference) throw err;
       }
     }
     throw new ReferralNotCreatedError(`no free reference after ${MAX_ATTEMPTS} draws`);
