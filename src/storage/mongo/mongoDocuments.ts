@@ -18,7 +18,10 @@ export const COLLECTIONS = {
   writeClaims: 'writeClaims',
   referralPlaces: 'referralPlaces',
   partnerApiKeys: 'partnerApiKeys',
-  leases: 'leases'
+  leases: 'leases',
+  accounts: 'consoleAccounts',
+  consoleSessions: 'consoleSessions',
+  auditLog: 'auditLog'
 } as const;
 
 /**
