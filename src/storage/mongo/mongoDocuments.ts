@@ -21,7 +21,8 @@ export const COLLECTIONS = {
   leases: 'leases',
   accounts: 'consoleAccounts',
   consoleSessions: 'consoleSessions',
-  auditLog: 'auditLog'
+  auditLog: 'auditLog',
+  partnerCapacities: 'partnerCapacities'
 } as const;
 
 /**

@@ -245,6 +245,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX referrals_country_waiting ON referrals (country, waiting_since, id);
       CREATE INDEX referrals_language_waiting ON referrals (language, waiting_since, id);
     `
+  },
+  {
+    version: 8,
+    name: 'console: partner capacities',
+    sql: `
+      CREATE TABLE partner_capacities (
+        partner_id TEXT PRIMARY KEY,
+        capacity INTEGER NOT NULL CHECK (capacity >= 0),
+        updated_at TEXT NOT NULL
+      );
+    `
   }
 ];
 
