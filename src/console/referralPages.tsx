@@ -142,6 +142,8 @@ export function addReferralPages(mount: ConsoleMount, deps: ReferralPagesDeps): 
         return ctx.redirect(`${REFERRALS_PATH}/${encodeURIComponent(saved.id)}`);
       }
       const action = ACTION_WORDS[word];
+      // What this account may not see does not exist for it, whatever the form says.
+      if (!(await deps.referrals.get(ctx.account, id))) return ctx.message(404, 'console:errors.notFoundTitle', 'console:errors.notFound');
       const body = actionBody.safeParse(ctx.form);
       if (!action || !body.success) return ctx.message(action ? 400 : 404, action ? 'console:errors.invalidTitle' : 'console:errors.notFoundTitle', action ? 'console:errors.invalid' : 'console:errors.notFound');
       const { partner, reason, question } = body.data;
