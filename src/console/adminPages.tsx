@@ -156,7 +156,7 @@ function PartnerPage(props: { ctx: ConsolePageContext; name: string; capacity: n
         {props.keys.length === 0 ? (
           <p class="muted">{t('console:partner.noKeys')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('console:partner.keys')}>
             <table>
               <thead>
                 <tr>
@@ -209,7 +209,7 @@ function AccountsPage(props: { ctx: ConsolePageContext; accounts: Account[]; par
   return (
     <section>
       <h1>{t('console:accounts.title')}</h1>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('console:accounts.title')}>
         <table>
           <thead>
             <tr>
@@ -284,7 +284,7 @@ function AuditPage(props: { ctx: ConsolePageContext; entries: AuditEntry[]; next
       {props.entries.length === 0 ? (
         <p>{t('console:audit.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('console:audit.caption')}>
           <table>
             <caption class="muted">{t('console:audit.caption')}</caption>
             <thead>

@@ -143,12 +143,17 @@ export function addReferralPages(mount: ConsoleMount, deps: ReferralPagesDeps): 
       }
       const action = ACTION_WORDS[word];
       // What this account may not see does not exist for it, whatever the form says.
-      if (!(await deps.referrals.get(ctx.account, id))) return ctx.message(404, 'console:errors.notFoundTitle', 'console:errors.notFound');
+      const seen = await deps.referrals.get(ctx.account, id);
+      if (!seen) return ctx.message(404, 'console:errors.notFoundTitle', 'console:errors.notFound');
       const body = actionBody.safeParse(ctx.form);
       if (!action || !body.success) return ctx.message(action ? 400 : 404, action ? 'console:errors.invalidTitle' : 'console:errors.notFoundTitle', action ? 'console:errors.invalid' : 'console:errors.notFound');
       const { partner, reason, question } = body.data;
       if ((action === 'route' && !(partner && partnerIds.includes(partner))) || (action === 'decline' && !reason) || (action === 'requestInfo' && !question)) {
         return ctx.message(400, 'console:errors.invalidTitle', 'console:errors.invalid');
+      }
+      // Consent first: the person agreed to share with one organisation, and only it may receive the referral.
+      if (action === 'route' && partner !== seen.details.consent.partnerId) {
+        return ctx.message(400, 'console:errors.invalidTitle', 'console:errors.consentPartner', { partner: partnerName(seen.details.consent.partnerId) });
       }
       const result = await deps.referrals.act(ctx.account, id, action, {
         ...(action === 'route' ? { partnerId: partner } : {}),
@@ -229,7 +234,7 @@ function QueuePage(props: { ctx: ConsolePageContext; page: Awaited<ReturnType<Re
       {page.referrals.length === 0 ? (
         <p>{t('console:queue.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('console:queue.caption')}>
           <table>
             <caption class="muted">{t('console:queue.caption')}</caption>
             <thead>
@@ -421,13 +426,8 @@ function DetailPage(props: { ctx: ConsolePageContext; referral: Referral; allowe
           <ActionForm action="route">
             <label for="route-partner">{t('console:act.partnerChoice')}</label>{' '}
             <select id="route-partner" name="partner" required>
-              {props.partners
-                .filter((p) => p.programmes.includes(referral.programme))
-                .map((p) => (
-                  <option value={p.id} selected={p.id === details.consent.partnerId}>
-                    {p.name}
-                  </option>
-                ))}
+              {/* Only the organisation the person agreed to share with. */}
+              <option value={details.consent.partnerId}>{props.partnerName(details.consent.partnerId)}</option>
             </select>{' '}
           </ActionForm>
         )}
@@ -476,7 +476,7 @@ function DetailPage(props: { ctx: ConsolePageContext; referral: Referral; allowe
       </section>
       <section class="card" aria-labelledby="history">
         <h2 id="history">{t('console:detail.history')}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('console:detail.history')}>
           <table>
             <thead>
               <tr>

@@ -47,6 +47,8 @@ const ROUTES: Cell[] = [
   { method: 'POST', path: '/console/referrals/:H/review', expect: [303, 303, 404, 404, 401] },
   { method: 'POST', path: '/console/referrals/:H/route', form: { partner: 'fr-coordinator' }, expect: [303, 303, 404, 404, 401] },
   { method: 'POST', path: '/console/referrals/:H/accept', expect: [409, 409, 404, 404, 401] },
+  // Consent first: only the organisation the person agreed to share with may receive it.
+  { method: 'POST', path: '/console/referrals/:H/route', form: { partner: 'be-training' }, expect: [400, 400, 404, 404, 401] },
   { method: 'POST', path: '/console/referrals/:A/route', form: { partner: 'nope' }, expect: [400, 400, 400, 404, 401] },
   { method: 'POST', path: '/console/partner/capacity', form: { capacity: '12' }, expect: [403, 403, 200, 200, 401] },
   { method: 'POST', path: '/console/partner/keys', form: { label: 'CRM' }, expect: [403, 403, 200, 200, 401] },

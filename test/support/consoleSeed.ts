@@ -1,5 +1,5 @@
 import type { App } from '../../src/app';
-import type { EligibilityResult, Referral } from '../../src/domain';
+import type { AssessmentProfile, EligibilityResult, Referral } from '../../src/domain';
 
 /** The console's test accounts: one per role, partner A and partner B of two organisations. */
 export const CONSOLE_PASSWORD = 'a long password for tests';
@@ -26,7 +26,7 @@ let counter = 0;
  * (its eligibility says an adviser should look; the person agreed to share with partner A). The
  * region is a marker that shows where a person's data reaches.
  */
-export async function seedReferral(app: App, kind: 'A' | 'B' | 'H', region = `Region-${kind}-${++counter}-Q`): Promise<Referral> {
+export async function seedReferral(app: App, kind: 'A' | 'B' | 'H', region = `Region-${kind}-${++counter}-Q`, profile?: AssessmentProfile): Promise<Referral> {
   const country = kind === 'B' ? 'BE' : 'FR';
   const partnerId = kind === 'B' ? 'be-training' : 'fr-coordinator';
   const result: EligibilityResult = {
@@ -40,8 +40,8 @@ export async function seedReferral(app: App, kind: 'A' | 'B' | 'H', region = `Re
     partnerId,
     language: kind === 'B' ? 'nl' : 'fr',
     source: 'eligibility',
-    sources: { programme: 'digiter', answers: { age: 22, country, region, situation: 'none', qualification: 'none' }, result, language: kind === 'B' ? 'nl' : 'fr', today: '2026-12-05' },
-    fields: ['age', 'country', 'region', 'eligibility', 'language'],
+    sources: { programme: 'digiter', answers: { age: 22, country, region, situation: 'none', qualification: 'none' }, result, ...(profile ? { profile } : {}), language: kind === 'B' ? 'nl' : 'fr', today: '2026-12-05' },
+    fields: ['age', 'country', 'region', 'eligibility', 'language', ...(profile ? (['skillsProfile'] as const) : [])],
     noticeVersion: 'test',
     reasons: []
   });
