@@ -18,7 +18,11 @@ export const COLLECTIONS = {
   writeClaims: 'writeClaims',
   referralPlaces: 'referralPlaces',
   partnerApiKeys: 'partnerApiKeys',
-  leases: 'leases'
+  leases: 'leases',
+  accounts: 'consoleAccounts',
+  consoleSessions: 'consoleSessions',
+  auditLog: 'auditLog',
+  partnerCapacities: 'partnerCapacities'
 } as const;
 
 /**

@@ -8,6 +8,7 @@ import { applyMigrations } from './migrations';
 import { SqliteAssessmentRepository } from './sqliteAssessmentRepository';
 import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
+import { SqliteAccountRepository, SqliteAuditLogRepository, SqliteConsoleSessionRepository, SqlitePartnerCapacityRepository } from './sqliteConsoleRepositories';
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
 import { SqliteLeaseRepository } from './sqliteLeaseRepository';
@@ -81,6 +82,10 @@ function createBundle(db: Database.Database): StorageBundle {
     outbox: new SqliteOutboxRepository(db, guard),
     partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
     leases: new SqliteLeaseRepository(db, guard),
+    accounts: new SqliteAccountRepository(db, guard),
+    consoleSessions: new SqliteConsoleSessionRepository(db, guard),
+    auditLog: new SqliteAuditLogRepository(db, guard),
+    partnerCapacities: new SqlitePartnerCapacityRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.
     capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {
