@@ -18,7 +18,8 @@ export const COLLECTIONS = {
   writeClaims: 'writeClaims',
   referralPlaces: 'referralPlaces',
   partnerApiKeys: 'partnerApiKeys',
-  leases: 'leases'
+  leases: 'leases',
+  conversationStarts: 'conversationStarts'
 } as const;
 
 /**

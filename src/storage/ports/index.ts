@@ -14,12 +14,20 @@ export type { OutboxRepository } from './outboxRepository';
 export type { PartnerReferralQuery, PlaceChange, ReferralRepository } from './referralRepository';
 export type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 export type { Lease, LeaseRepository } from './leaseRepository';
+export type { ConversationStartRepository } from './conversationStartRepository';
+export type { ReportingRepository } from './reportingRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {
   AssessmentAnswer,
   AssessmentRecord,
   AssessmentStatus,
+  CompletedAssessmentRow,
+  ConsentGrantRow,
+  ConversationStart,
+  EligibilityCheckRow,
+  ReferralReportRow,
+  StartCount,
   ConsentDecision,
   ConsentRecord,
   EligibilityCheckRecord,

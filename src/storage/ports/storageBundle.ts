@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { AssessmentRepository } from './assessmentRepository';
 import type { ConsentRepository } from './consentRepository';
+import type { ConversationStartRepository } from './conversationStartRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
 import type { LeaseRepository } from './leaseRepository';
@@ -8,6 +9,7 @@ import type { OutboxRepository } from './outboxRepository';
 import type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 import type { ProfileLinkRepository } from './profileLinkRepository';
 import type { ReferralRepository } from './referralRepository';
+import type { ReportingRepository } from './reportingRepository';
 import type { TrainingInterestRepository } from './trainingInterestRepository';
 import type { UserProfileRepository } from './userProfileRepository';
 
@@ -58,6 +60,10 @@ export interface StorageBundle {
   readonly partnerApiKeys: PartnerApiKeyRepository;
   /** Time-limited leases shared by every process on this database (turns, the local Direct Line). */
   readonly leases: LeaseRepository;
+  /** Conversations that started (nothing personal), the funnel's first stage. */
+  readonly conversationStarts: ConversationStartRepository;
+  /** What reporting reads of the other stores (few fields, every record). */
+  readonly reporting: ReportingRepository;
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */

@@ -11,6 +11,8 @@ import { SqliteConsentRepository } from './sqliteConsentRepository';
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
 import { SqliteLeaseRepository } from './sqliteLeaseRepository';
+import { SqliteConversationStartRepository } from './sqliteConversationStartRepository';
+import { SqliteReportingRepository } from './sqliteReportingRepository';
 import { SqliteOutboxRepository } from './sqliteOutboxRepository';
 import { SqlitePartnerApiKeyRepository } from './sqlitePartnerApiKeyRepository';
 import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
@@ -81,6 +83,8 @@ function createBundle(db: Database.Database): StorageBundle {
     outbox: new SqliteOutboxRepository(db, guard),
     partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
     leases: new SqliteLeaseRepository(db, guard),
+    conversationStarts: new SqliteConversationStartRepository(db, guard),
+    reporting: new SqliteReportingRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.
     capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {
