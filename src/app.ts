@@ -19,6 +19,7 @@ import { ProactiveMessenger } from './channels/proactiveMessenger';
 import { systemClock, type Clock } from './services/clock';
 import { ConsentService } from './services/consentService';
 import { ConversationReferenceService } from './services/conversationReferenceService';
+import { ConversationStartService } from './services/conversationStartService';
 import { ProfileService } from './services/profileService';
 import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
@@ -155,6 +156,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     localizer,
     people,
     references,
+    starts: new ConversationStartService(storage.conversationStarts, clock, config.timeZone),
     userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
     turnIdOf: (context) => turnIdOf(config.pseudonymSecret, context),
     clock,

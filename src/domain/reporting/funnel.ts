@@ -77,8 +77,9 @@ export function monthsBetween(first: string, last: string): string[] {
  * - **People, once per stage.** Each stage counts people (by pseudonymous key), each once, except
  *   "conversations started", which counts conversations (nothing ties one to a person).
  * - **Where a person counts**: in the group of their earliest step of that stage (the month, the
- *   language, the country, the partner of their first eligibility check, first referral…), so
- *   that the groups of a stage add up to its total. Broken down by programme, a person counts in
+ *   language, the country, the partner of their first eligibility check, first referral…; of two
+ *   steps at the same instant, the group first in alphabetical order), so that the groups of a
+ *   stage add up to its total. Broken down by programme, a person counts in
  *   each programme they reached the stage in (a check answers for both programmes): programme
  *   rows may add up to more than the total.
  * - `query.programme` keeps only what concerns that programme; stages that know no programme are
@@ -120,7 +121,8 @@ export function buildFunnel(source: FunnelSource, query: FunnelQuery, monthOf: (
       const earliest = new Map<string, Fact>();
       for (const f of ofStage) {
         const seen = earliest.get(f.subject);
-        if (!seen || f.at.getTime() < seen.at.getTime()) earliest.set(f.subject, f);
+        const sooner = seen ? f.at.getTime() - seen.at.getTime() : -1;
+        if (sooner < 0 || (sooner === 0 && seen && valueOf(f) < valueOf(seen))) earliest.set(f.subject, f);
       }
       for (const f of earliest.values()) {
         const group = valueOf(f);
