@@ -6,4 +6,5 @@ export * from './person';
 export * from './consent';
 export * from './outbox';
 export * from './referrals';
+export * from './console';
 export * from './reporting';

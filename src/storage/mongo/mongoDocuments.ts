@@ -19,7 +19,10 @@ export const COLLECTIONS = {
   referralPlaces: 'referralPlaces',
   partnerApiKeys: 'partnerApiKeys',
   leases: 'leases',
-  conversationStarts: 'conversationStarts'
+  conversationStarts: 'conversationStarts',
+  accounts: 'consoleAccounts',
+  consoleSessions: 'consoleSessions',
+  auditLog: 'auditLog'
 } as const;
 
 /**

@@ -1,5 +1,8 @@
 import type { Storage } from 'botbuilder';
+import type { AccountRepository } from './accountRepository';
 import type { AssessmentRepository } from './assessmentRepository';
+import type { AuditLogRepository } from './auditLogRepository';
+import type { ConsoleSessionRepository } from './consoleSessionRepository';
 import type { ConsentRepository } from './consentRepository';
 import type { ConversationStartRepository } from './conversationStartRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
@@ -60,6 +63,12 @@ export interface StorageBundle {
   readonly partnerApiKeys: PartnerApiKeyRepository;
   /** Time-limited leases shared by every process on this database (turns, the local Direct Line). */
   readonly leases: LeaseRepository;
+  /** Console accounts. */
+  readonly accounts: AccountRepository;
+  /** Signed-in console browsers. */
+  readonly consoleSessions: ConsoleSessionRepository;
+  /** Who saw or changed what in the console. */
+  readonly auditLog: AuditLogRepository;
   /** Conversations that started (nothing personal), the funnel's first stage. */
   readonly conversationStarts: ConversationStartRepository;
   /** What reporting reads of the other stores (few fields, every record). */
