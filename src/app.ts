@@ -20,6 +20,8 @@ import { systemClock, type Clock } from './services/clock';
 import { ConsentService } from './services/consentService';
 import { ConversationReferenceService } from './services/conversationReferenceService';
 import { ConversationStartService } from './services/conversationStartService';
+import { DeadLetterService } from './services/deadLetterService';
+import { ReportingService } from './services/reportingService';
 import { ProfileService } from './services/profileService';
 import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
@@ -47,6 +49,9 @@ import { AuditService } from './services/auditService';
 import { ConsoleSessionService } from './services/consoleSessionService';
 import { mountConsole, type ConsoleMount } from './console/consoleContext';
 import { addConsoleRoutes } from './console/consoleRoutes';
+import { addDeadLetterPages } from './console/deadLettersPage';
+import { addReportPages } from './console/reportsPage';
+import { addWalkInPage } from './console/walkInPage';
 import { loadLanguageNames } from './console/languageNames';
 
 export interface App {
@@ -246,6 +251,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     languageNames: loadLanguageNames(config.localesDir)
   });
   addConsoleRoutes(server, consoleMount);
+  const partnerNames = new Map(content.partners.partners.map((p) => [p.id, p.name]));
+  addReportPages(consoleMount, {
+    reporting: new ReportingService({ reporting: storage.reporting, starts: storage.conversationStarts, timeZone: config.timeZone }),
+    partnerNames
+  });
+  addWalkInPage(consoleMount, { eligibility });
+  addDeadLetterPages(consoleMount, { deadLetters: new DeadLetterService(storage.outbox, clock), partnerNames, timeZone: config.timeZone });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;

@@ -3,7 +3,7 @@ import type { EligibilityAnswers } from '../domain';
 import { walkInRequestSchema } from './eligibilityRoute';
 
 /** The fields of the walk-in form, in the order shown. */
-export const WALK_IN_FIELDS = ['birthDate', 'age', 'situation', 'qualification', 'country', 'region', 'livesInCamp', 'project'] as const;
+export const WALK_IN_FIELDS = ['birthDate', 'age', 'birthYear', 'situation', 'qualification', 'country', 'region', 'livesInCamp', 'project'] as const;
 export type WalkInField = (typeof WALK_IN_FIELDS)[number];
 
 /** What the form sent, as text (kept to show the form again with the caseworker's values). */
@@ -16,6 +16,7 @@ const formSchema = z
   .object({
     birthDate: z.preprocess(blank, z.string().optional()),
     age: z.preprocess(blank, z.string().regex(/^\d{1,3}$/).transform(Number).optional()),
+    birthYear: z.preprocess(blank, z.string().regex(/^\d{4}$/).transform(Number).optional()),
     situation: z.preprocess(blank, z.string().optional()),
     qualification: z.preprocess(blank, z.string().optional()),
     country: z.preprocess(blank, z.string().optional()),

@@ -19,6 +19,8 @@ describe('readWalkInForm', () => {
 
   it('refuses an age out of range, a region too long, and fields that are not text', () => {
     expect(readWalkInForm({ age: '130' })).toMatchObject({ ok: false, fields: ['age'] });
+    expect(readWalkInForm({ birthYear: '04' })).toMatchObject({ ok: false, fields: ['birthYear'] });
+    expect(readWalkInForm({ birthYear: '2004' })).toMatchObject({ ok: true, answers: { birthYear: 2004 } });
     expect(readWalkInForm({ region: 'r'.repeat(81) })).toMatchObject({ ok: false, fields: ['region'] });
     expect(readWalkInForm({ age: ['22', '23'] })).toMatchObject({ ok: false, fields: ['age'] });
     expect(readWalkInForm(null)).toEqual({ ok: true, answers: {}, values: {} });
