@@ -197,7 +197,7 @@ export async function directSource(storage: StorageBundle, people: UserKey[]): P
  * applicable) with the direct counts; returns one line per disagreement, and how many cells of
  * each kind were compared.
  */
-export function compareWithDirect(report: FunnelReport, direct: Map<string, number | null>, shown: (row: string, stage: FunnelStage) => { kind: 'count' | 'small' | 'hidden' | 'na'; value?: number }): { mismatches: string[]; seen: Record<'count' | 'small' | 'hidden' | 'na', number> } {
+export function compareWithDirect(report: Pick<FunnelReport, 'query' | 'stages'> & { rows: readonly { group: string }[] }, direct: Map<string, number | null>, shown: (row: string, stage: FunnelStage) => { kind: 'count' | 'small' | 'hidden' | 'na'; value?: number }): { mismatches: string[]; seen: Record<'count' | 'small' | 'hidden' | 'na', number> } {
   const mismatches: string[] = [];
   const seen = { count: 0, small: 0, hidden: 0, na: 0 };
   for (const group of [...report.rows.map((r) => r.group), 'total']) {

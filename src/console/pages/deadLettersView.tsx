@@ -28,7 +28,7 @@ export interface DeadLettersViewProps {
   timeZone: string;
 }
 
-/** Delivery problems: the dead letters without their content, each with a button to try it again. */
+/** Delivery problems: the dead letters without their content, one card each (readable on a phone) with a button to try it again. */
 export function DeadLettersView(props: DeadLettersViewProps) {
   const { texts, messages, total } = props;
   const t = texts.t;
@@ -49,53 +49,43 @@ export function DeadLettersView(props: DeadLettersViewProps) {
             {t('consoleReports:deadLetters.count', { count: total })}
             {messages.length < total ? ` ${t('consoleReports:deadLetters.shown', { count: messages.length })}` : ''}
           </p>
-          <div class="table-wrap" role="region" aria-labelledby="dead-letters-caption" tabIndex={0}>
-            <table>
-              <caption id="dead-letters-caption">{t('consoleReports:deadLetters.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('consoleReports:deadLetters.created')}</th>
-                  <th scope="col">{t('consoleReports:deadLetters.kind')}</th>
-                  <th scope="col">{t('consoleReports:deadLetters.event')}</th>
-                  <th scope="col">{t('consoleReports:deadLetters.partner')}</th>
-                  <th scope="col">{t('consoleReports:deadLetters.attempts')}</th>
-                  <th scope="col">{t('consoleReports:deadLetters.error')}</th>
-                  <th scope="col">{t('consoleReports:deadLetters.referral')}</th>
-                  <th scope="col">{t('consoleReports:deadLetters.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {messages.map((m) => (
-                  <tr>
-                    <td>{formatDay(m.createdAt, texts.lang, props.timeZone)}</td>
-                    <td>{t(`consoleReports:deadLetters.kindName.${kindKey(m.kind)}`)}</td>
-                    <td>
+          <ul class="dead-letters">
+            {messages.map((m) => {
+              const kind = t(`consoleReports:deadLetters.kindName.${kindKey(m.kind)}`);
+              const created = formatDay(m.createdAt, texts.lang, props.timeZone);
+              return (
+                <li class="card">
+                  <h2 id={`dead-${m.id}`}>
+                    {kind} · {created}
+                  </h2>
+                  <dl>
+                    <dt>{t('consoleReports:deadLetters.event')}</dt>
+                    <dd>
                       <code>{m.event ?? '—'}</code>
-                    </td>
-                    <td>{m.partnerId ? (props.partnerNames.get(m.partnerId) ?? m.partnerId) : '—'}</td>
-                    <td class="num">{formatNumber(m.attempts, texts.lang)}</td>
-                    <td>
+                    </dd>
+                    <dt>{t('consoleReports:deadLetters.partner')}</dt>
+                    <dd>{m.partnerId ? (props.partnerNames.get(m.partnerId) ?? m.partnerId) : '—'}</dd>
+                    <dt>{t('consoleReports:deadLetters.attempts')}</dt>
+                    <dd>{formatNumber(m.attempts, texts.lang)}</dd>
+                    <dt>{t('consoleReports:deadLetters.error')}</dt>
+                    <dd>
                       <code class="typed">{m.lastError ?? '—'}</code>
-                    </td>
-                    <td>
+                    </dd>
+                    <dt>{t('consoleReports:deadLetters.referral')}</dt>
+                    <dd>
                       <code>{m.aggregateId}</code>
-                    </td>
-                    <td>
-                      <form method="post" action={`/console/dead-letters/${encodeURIComponent(m.id)}/retry`} class="inline">
-                        <CsrfField token={props.csrfToken} />
-                        <button type="submit" aria-describedby={`dead-${m.id}`}>
-                          {t('consoleReports:deadLetters.retry')}
-                        </button>
-                        <span id={`dead-${m.id}`} class="visually-hidden">
-                          {t(`consoleReports:deadLetters.kindName.${kindKey(m.kind)}`)}, {formatDay(m.createdAt, texts.lang, props.timeZone)}
-                        </span>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </dd>
+                  </dl>
+                  <form method="post" action={`/console/dead-letters/${encodeURIComponent(m.id)}/retry`}>
+                    <CsrfField token={props.csrfToken} />
+                    <button type="submit" aria-describedby={`dead-${m.id}`}>
+                      {t('consoleReports:deadLetters.retry')}
+                    </button>
+                  </form>
+                </li>
+              );
+            })}
+          </ul>
         </>
       )}
     </section>
