@@ -19,6 +19,9 @@ import { ProactiveMessenger } from './channels/proactiveMessenger';
 import { systemClock, type Clock } from './services/clock';
 import { ConsentService } from './services/consentService';
 import { ConversationReferenceService } from './services/conversationReferenceService';
+import { ConversationStartService } from './services/conversationStartService';
+import { DeadLetterService } from './services/deadLetterService';
+import { ReportingService } from './services/reportingService';
 import { ProfileService } from './services/profileService';
 import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
@@ -46,6 +49,9 @@ import { AuditService } from './services/auditService';
 import { ConsoleSessionService } from './services/consoleSessionService';
 import { mountConsole, type ConsoleMount } from './console/consoleContext';
 import { addConsoleRoutes } from './console/consoleRoutes';
+import { addDeadLetterPages } from './console/deadLettersPage';
+import { addReportPages } from './console/reportsPage';
+import { addWalkInPage } from './console/walkInPage';
 import { loadLanguageNames } from './console/languageNames';
 import { addReferralPages } from './console/referralPages';
 import { addAdminPages } from './console/adminPages';
@@ -169,6 +175,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     localizer,
     people,
     references,
+    starts: new ConversationStartService(storage.conversationStarts, clock, config.timeZone),
     userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
     turnIdOf: (context) => turnIdOf(config.pseudonymSecret, context),
     clock,
@@ -251,6 +258,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   addConsoleRoutes(server, consoleMount);
   addReferralPages(consoleMount, { referrals: new ReferralConsoleService({ referrals, store: storage.referrals, clock }), partners: content.partners.partners });
   addAdminPages(consoleMount, { accounts, audit, keys: partnerKeys, referrals, capacities: storage.partnerCapacities, partners: content.partners.partners, clock });
+  const partnerNames = new Map(content.partners.partners.map((p) => [p.id, p.name]));
+  addReportPages(consoleMount, {
+    reporting: new ReportingService({ reporting: storage.reporting, starts: storage.conversationStarts, timeZone: config.timeZone }),
+    partnerNames
+  });
+  addWalkInPage(consoleMount, { eligibility });
+  addDeadLetterPages(consoleMount, { deadLetters: new DeadLetterService(storage.outbox, clock), partnerNames, timeZone: config.timeZone });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;

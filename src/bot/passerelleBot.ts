@@ -1,6 +1,6 @@
 import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { conversationReferenceOf, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
+import { conversationReferenceOf, startTurn, turnLanguage, turnPerson, turnRecordId, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
@@ -17,6 +17,8 @@ export interface PasserelleBotDeps {
   people: People;
   /** Keeps where each person can be reached later (only for people whose data may be kept). */
   references: ConversationReferenceService;
+  /** Counts conversations that start (nothing personal: see `ConversationStartService`). */
+  starts: { record(id: string, language: string): Promise<void> };
   /** The pseudonymous key of the turn's user. */
   userKeyOf: (context: TurnContext) => string;
   /** The secret, stable id of the turn's activity (undefined without an activity id): records the turn writes take their ids from it. */
@@ -53,6 +55,8 @@ export class PasserelleBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   /** What was last kept as this conversation's reference, so it is written only when it changes. */
   private readonly reachedAt: StatePropertyAccessor<string>;
+  /** Set once the conversation's start is counted. */
+  private readonly started: StatePropertyAccessor<boolean>;
   private readonly commands: GlobalCommandRecognizer;
   private readonly commits: TurnCommits;
 
@@ -61,6 +65,7 @@ export class PasserelleBot extends ActivityHandler {
     this.commits = new TurnCommits(deps.conversationState);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.reachedAt = deps.conversationState.createProperty<string>('reachedAt');
+    this.started = deps.conversationState.createProperty<boolean>('started');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.mainDialog);
     this.dialogs.add(deps.languageDialog);
@@ -70,6 +75,7 @@ export class PasserelleBot extends ActivityHandler {
 
     this.onTurn(async (context, next) => {
       await this.startTurn(context);
+      await this.countStart(context);
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -133,6 +139,20 @@ export class PasserelleBot extends ActivityHandler {
       for (const activity of activities) if (activity.type === 'message') activity.locale = lang;
       return nextSend();
     });
+  }
+
+  /**
+   * Counts the conversation's start once, on its first message or when the person joins (the
+   * flag lives in conversation state, saved with the turn; the id comes from the turn's
+   * activity, so a turn run again records the same start).
+   */
+  private async countStart(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const joined = activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
+    if (activity.type !== 'message' && !joined) return;
+    if (await this.started.get(context)) return;
+    await this.deps.starts.record(turnRecordId(context, 'conversationStart'), turnLanguage(context));
+    await this.started.set(context, true);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -160,3 +160,18 @@ export function formatDay(instant: Date, lang: string, timeZone?: string): strin
     return instant.toISOString().slice(0, 10);
   }
 }
+
+/**
+ * A month (`YYYY-MM`) in words, Gregorian, in the language's digits: "décembre 2026",
+ * "December 2026"; the text itself if unreadable.
+ */
+export function formatMonth(month: string, lang: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const instant = new Date(Date.UTC(y, m - 1, 15));
+  if (!/^\d{4}-\d{2}$/.test(month) || Number.isNaN(instant.getTime())) return month;
+  try {
+    return new Intl.DateTimeFormat(safeLocale(lang), { year: 'numeric', month: 'long', calendar: 'gregory', numberingSystem: languageFormat(lang).digits, timeZone: 'UTC' }).format(instant);
+  } catch {
+    return month;
+  }
+}

@@ -124,3 +124,25 @@ describe('where a person can be reached later', () => {
     expect(await refusing.harness.storage.conversationReferences.latest('key-user1')).toBeNull();
   });
 });
+
+describe('conversation starts (the funnel\'s first stage)', () => {
+  it('counts a conversation once, on its first message, with its day and language and no user key', async () => {
+    const { adapter, harness } = await botAdapter('fr-FR');
+    await say(adapter, 'bonjour');
+    await say(adapter, 'Français');
+    await say(adapter, 'non');
+    const month = harness.now.toISOString().slice(0, 7);
+    expect(await harness.storage.conversationStarts.countByMonthAndLanguage()).toEqual([{ month, language: 'fr', count: 1 }]);
+  });
+
+  it('counts each new conversation, whoever refused consent', async () => {
+    const first = await botAdapter('en-US');
+    await say(first.adapter, 'hi');
+    await say(first.adapter, 'English');
+    await say(first.adapter, 'no');
+    const second = new TestAdapter((context) => testBot(first.harness).run(context), { locale: 'en-US', conversation: { id: 'another' } } as Partial<Activity>);
+    await say(second, 'hello');
+    const counts = await first.harness.storage.conversationStarts.countByMonthAndLanguage();
+    expect(counts.map((c) => c.count).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});

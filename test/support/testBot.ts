@@ -2,6 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { createDialogs } from '../../src/bot/createDialogs';
 import { PasserelleBot } from '../../src/bot/passerelleBot';
 import { PseudonymousConversationState } from '../../src/bot/pseudonymousState';
+import { ConversationStartService } from '../../src/services/conversationStartService';
 import { userKeyOf, type DialogHarness } from './dialogHarness';
 
 /** The whole bot, as the app composes it, on the harness's real services (conversation state in memory). */
@@ -12,8 +13,9 @@ export function testBot(harness: DialogHarness): PasserelleBot {
     localizer: harness.services.localizer,
     people: harness.services.people,
     references: harness.references,
+    starts: new ConversationStartService(harness.storage.conversationStarts, () => harness.now, 'Europe/Paris'),
     userKeyOf,
-    turnIdOf: (context) => (context.activity.id ? `turn-${context.activity.id}` : undefined),
+    turnIdOf: (context) => (context.activity.id ? `turn-${context.activity.conversation?.id}-${context.activity.id}` : undefined),
     clock: () => harness.now,
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,

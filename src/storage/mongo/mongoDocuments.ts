@@ -19,6 +19,7 @@ export const COLLECTIONS = {
   referralPlaces: 'referralPlaces',
   partnerApiKeys: 'partnerApiKeys',
   leases: 'leases',
+  conversationStarts: 'conversationStarts',
   accounts: 'consoleAccounts',
   consoleSessions: 'consoleSessions',
   auditLog: 'auditLog',

@@ -35,6 +35,8 @@ import {
 import { MongoEligibilityCheckRepository } from './mongoEligibilityCheckRepository';
 import { mongoUnavailable } from './mongoFailure';
 import { MongoLeaseRepository } from './mongoLeaseRepository';
+import { type ConversationStartDocument, MongoConversationStartRepository } from './mongoConversationStartRepository';
+import { MongoReportingRepository } from './mongoReportingRepository';
 import { MongoOutboxRepository } from './mongoOutboxRepository';
 import { MongoPartnerApiKeyRepository } from './mongoPartnerApiKeyRepository';
 import { MongoProfileLinkRepository } from './mongoProfileLinkRepository';
@@ -103,12 +105,22 @@ async function retryTransient<T>(prepare: () => Promise<T>): Promise<T> {
 async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise<void> {
   const resumeKey = { userKey: 1, questionnaireId: 1, updatedAt: -1, startedAt: -1, seq: -1 } as const;
   const plans: [string, { key: Record<string, 1 | -1>; name: string; [option: string]: unknown }[]][] = [
-    [COLLECTIONS.consents, [{ key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' }]],
+    [
+      COLLECTIONS.consents,
+      [
+        { key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' },
+        // Reporting reads the granted decisions.
+        { key: { decision: 1, decidedAt: 1 }, name: 'byDecision' }
+      ]
+    ],
+    [COLLECTIONS.conversationStarts, [{ key: { month: 1, language: 1 }, name: 'byMonthLanguage' }]],
     [COLLECTIONS.eligibilityChecks, [{ key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' }]],
     [
       COLLECTIONS.assessments,
       [
         { key: { userKey: 1, startedAt: -1, seq: -1 }, name: 'byUserStartedAt' },
+        // Reporting reads the completed ones.
+        { key: { status: 1, completedAt: 1 }, name: 'byStatusCompletedAt' },
         // Serves the resume query, which always filters on status 'inProgress': a partial index
         // where the server has them, else the same keys with the status in front.
         capabilities.partialIndexes
@@ -237,6 +249,16 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     consoleSessions: new MongoConsoleSessionRepository(db.collection<ConsoleSessionDocument>(COLLECTIONS.consoleSessions), guard),
     auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
     partnerCapacities: new MongoPartnerCapacityRepository(db.collection<PartnerCapacityDocument>(COLLECTIONS.partnerCapacities), guard),
+    conversationStarts: new MongoConversationStartRepository(db.collection<ConversationStartDocument>(COLLECTIONS.conversationStarts), guard),
+    reporting: new MongoReportingRepository(
+      {
+        consents: db.collection<ConsentDocument>(COLLECTIONS.consents),
+        eligibilityChecks: db.collection<EligibilityCheckDocument>(COLLECTIONS.eligibilityChecks),
+        assessments: db.collection<AssessmentDocument>(COLLECTIONS.assessments),
+        referrals: db.collection<ReferralDocument>(COLLECTIONS.referrals)
+      },
+      guard
+    ),
     async ping() {
       guard.assertOpen();
       await db.command({ ping: 1 });

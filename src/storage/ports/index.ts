@@ -18,6 +18,8 @@ export type { AccountRepository } from './accountRepository';
 export type { ConsoleSessionRepository } from './consoleSessionRepository';
 export type { AuditLogRepository } from './auditLogRepository';
 export type { PartnerCapacityRepository } from './partnerCapacityRepository';
+export type { ConversationStartRepository } from './conversationStartRepository';
+export type { ReportingRepository } from './reportingRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {
@@ -29,6 +31,12 @@ export type {
   AssessmentAnswer,
   AssessmentRecord,
   AssessmentStatus,
+  CompletedAssessmentRow,
+  ConsentGrantRow,
+  ConversationStart,
+  EligibilityCheckRow,
+  ReferralReportRow,
+  StartCount,
   ConsentDecision,
   ConsentRecord,
   EligibilityCheckRecord,

@@ -5,6 +5,7 @@ import type { AuditLogRepository } from './auditLogRepository';
 import type { ConsoleSessionRepository } from './consoleSessionRepository';
 import type { PartnerCapacityRepository } from './partnerCapacityRepository';
 import type { ConsentRepository } from './consentRepository';
+import type { ConversationStartRepository } from './conversationStartRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
 import type { LeaseRepository } from './leaseRepository';
@@ -12,6 +13,7 @@ import type { OutboxRepository } from './outboxRepository';
 import type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 import type { ProfileLinkRepository } from './profileLinkRepository';
 import type { ReferralRepository } from './referralRepository';
+import type { ReportingRepository } from './reportingRepository';
 import type { TrainingInterestRepository } from './trainingInterestRepository';
 import type { UserProfileRepository } from './userProfileRepository';
 
@@ -70,6 +72,10 @@ export interface StorageBundle {
   readonly auditLog: AuditLogRepository;
   /** Capacities partners set in the console. */
   readonly partnerCapacities: PartnerCapacityRepository;
+  /** Conversations that started (nothing personal), the funnel's first stage. */
+  readonly conversationStarts: ConversationStartRepository;
+  /** What reporting reads of the other stores (few fields, every record). */
+  readonly reporting: ReportingRepository;
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */

@@ -256,6 +256,23 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at TEXT NOT NULL
       );
     `
+  },
+  {
+    version: 9,
+    name: 'reporting',
+    // Conversation starts hold no person (id derived one way from the first activity, the day,
+    // the language). The partial indexes serve reporting's reads of granted consents and
+    // completed assessments.
+    sql: `
+      CREATE TABLE conversation_starts (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        language TEXT NOT NULL
+      );
+      CREATE INDEX conversation_starts_by_day ON conversation_starts (day, language);
+      CREATE INDEX consents_granted ON consents (decided_at) WHERE decision = 'granted';
+      CREATE INDEX assessments_completed ON assessments (completed_at) WHERE status = 'completed';
+    `
   }
 ];
 

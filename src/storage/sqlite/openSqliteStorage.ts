@@ -12,6 +12,8 @@ import { SqliteAccountRepository, SqliteAuditLogRepository, SqliteConsoleSession
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
 import { SqliteLeaseRepository } from './sqliteLeaseRepository';
+import { SqliteConversationStartRepository } from './sqliteConversationStartRepository';
+import { SqliteReportingRepository } from './sqliteReportingRepository';
 import { SqliteOutboxRepository } from './sqliteOutboxRepository';
 import { SqlitePartnerApiKeyRepository } from './sqlitePartnerApiKeyRepository';
 import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
@@ -86,6 +88,8 @@ function createBundle(db: Database.Database): StorageBundle {
     consoleSessions: new SqliteConsoleSessionRepository(db, guard),
     auditLog: new SqliteAuditLogRepository(db, guard),
     partnerCapacities: new SqlitePartnerCapacityRepository(db, guard),
+    conversationStarts: new SqliteConversationStartRepository(db, guard),
+    reporting: new SqliteReportingRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.
     capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {
