@@ -6,3 +6,4 @@ export * from './person';
 export * from './consent';
 export * from './outbox';
 export * from './referrals';
+export * from './handoff';
