@@ -44,6 +44,12 @@ import { TurnRunner } from './channels/botframework/turnRunner';
 import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
 import { addWebChatRoutes } from './channels/webchat';
 import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './channels/webchat/azureDirectLineToken';
+import { AccountService } from './services/accountService';
+import { AuditService } from './services/auditService';
+import { ConsoleSessionService } from './services/consoleSessionService';
+import { mountConsole, type ConsoleMount } from './console/consoleContext';
+import { addConsoleRoutes } from './console/consoleRoutes';
+import { loadLanguageNames } from './console/languageNames';
 
 export interface App {
   readonly server: Server;
@@ -60,6 +66,10 @@ export interface App {
   readonly handoffs: HandoffService;
   /** Partners' API keys (the `partner:key` command uses the same service). */
   readonly partnerKeys: PartnerKeyService;
+  /** Console accounts (the `user:add` command uses the same service). */
+  readonly accounts: AccountService;
+  /** The console mounted on the server: other modules add pages with `registerConsolePage`. */
+  readonly console: ConsoleMount;
   /** Delivers the outbox (started by `listen`, stopped by `close`). */
   readonly outboxWorker: OutboxWorker;
   /** Starts listening on the configured host and port; resolves with the bound address. */
@@ -245,6 +255,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
   addProfileRoutes(server, { assessment, localizer });
   addPartnerApiRoutes(server, { referrals, keys: partnerKeys });
+  const accounts = new AccountService({ accounts: storage.accounts, partnerIds: content.partners.partners.map((p) => p.id), clock });
+  const consoleMount = mountConsole(server, {
+    accounts,
+    sessions: new ConsoleSessionService({ sessions: storage.consoleSessions, accounts: storage.accounts, clock, idleMs: config.console.idleMs, absoluteMs: config.console.absoluteMs }),
+    audit: new AuditService({ log: storage.auditLog, clock }),
+    localizer,
+    clock,
+    secureCookie: config.console.secureCookie,
+    signInAttempts: config.console.signInAttempts,
+    languageNames: loadLanguageNames(config.localesDir)
+  });
+  addConsoleRoutes(server, consoleMount);
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;
@@ -258,6 +280,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     referrals,
     handoffs,
     partnerKeys,
+    accounts,
+    console: consoleMount,
     outboxWorker,
     listen: async () => {
       await new Promise<void>((resolve, reject) => {

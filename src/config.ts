@@ -88,6 +88,10 @@ const envSchema = z.object({
       .optional()
   ),
   PROFILE_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(90).default(7)),
+  CONSOLE_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1440).default(30)),
+  CONSOLE_SESSION_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(168).default(12)),
+  CONSOLE_SECURE_COOKIE: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
+  CONSOLE_SIGNIN_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(5)),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -185,6 +189,11 @@ export interface Config {
   publicBaseUrl: string;
   /** How long a link to a printable skills profile works, in days. */
   profileLinkDays: number;
+  /**
+   * The console's sessions: idle and absolute expiry, whether the cookie is `Secure` (on behind
+   * HTTPS: `auto` follows PUBLIC_BASE_URL), failed sign-ins allowed per address and per e-mail in 15 minutes.
+   */
+  console: { idleMs: number; absoluteMs: number; secureCookie: boolean; signInAttempts: number };
   /** Outgoing e-mail to partners; undefined when SMTP_URL is not set (no e-mail is sent). */
   smtp: { url: string; from: string } | undefined;
   /** The outbox worker: how often it looks, how many attempts before dead letter, back-off. */
@@ -287,6 +296,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     profileLinkDays: e.PROFILE_LINK_DAYS,
+    console: {
+      idleMs: e.CONSOLE_IDLE_MINUTES * 60_000,
+      absoluteMs: e.CONSOLE_SESSION_HOURS * 3_600_000,
+      secureCookie: e.CONSOLE_SECURE_COOKIE === 'on' || (e.CONSOLE_SECURE_COOKIE === 'auto' && /^https:/.test(e.PUBLIC_BASE_URL ?? '')),
+      signInAttempts: e.CONSOLE_SIGNIN_ATTEMPTS
+    },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined,
     outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS, retryMaxMs: e.OUTBOX_RETRY_MAX_MS },
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,

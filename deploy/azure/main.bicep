@@ -288,6 +288,11 @@ var settings = concat(
     { name: 'AZURE_DIRECTLINE_ENDPOINT', value: azureDirectLineEndpoint }
     { name: 'PUBLIC_BASE_URL', value: baseUrl }
     { name: 'PROFILE_LINK_DAYS', value: string(profileLinkDays) }
+    { name: 'CONSOLE_IDLE_MINUTES', value: '30' }
+    { name: 'CONSOLE_SESSION_HOURS', value: '12' }
+    // Container Apps serve HTTPS in front of the app: the console's cookie is Secure.
+    { name: 'CONSOLE_SECURE_COOKIE', value: 'on' }
+    { name: 'CONSOLE_SIGNIN_ATTEMPTS', value: '5' }
     { name: 'DEFAULT_LOCALE', value: defaultLocale }
     { name: 'TIME_ZONE', value: timeZone }
     { name: 'HANDOFF_HOURS', value: handoffHours }

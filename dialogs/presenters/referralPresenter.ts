@@ -49,7 +49,9 @@ export class ReferralPresenter {
     const { t } = texts;
     switch (field) {
       case 'age':
-        return t('common:years', { count: data.age ?? 0 });
+        return data.ageRange
+          ? t('common:yearsOneOf', { youngest: data.ageRange.youngest, count: data.ageRange.oldest })
+          : t('common:years', { count: data.age ?? 0 });
       case 'country':
         return t(`eligibility:country.${data.country}`);
       case 'region':

@@ -43,7 +43,10 @@ export class InfoAnswerDialog extends ComponentDialog {
     }
     if (!options.asked) {
       const partner = referral.partnerId ? this.deps.referrals.partner(referral.partnerId) : undefined;
-      await step.context.sendActivity(texts.t('referral:update.infoRequested', { partner: partner?.name ?? '', reference: referral.reference, question: request.question }));
+      const params = { reference: referral.reference, question: request.question };
+      await step.context.sendActivity(
+        partner ? texts.t('referral:update.infoRequested', { ...params, partner: partner.name }) : texts.t('referral:update.infoRequestedByAdviser', params)
+      );
     }
     return ask(step, FREE_TEXT_PROMPT, {
       key: 'referral:answer.ask',
@@ -62,7 +65,8 @@ export class InfoAnswerDialog extends ComponentDialog {
     }
     const result = await this.deps.referrals.act(referralId, 'answerInfo', { actor: { kind: 'person' }, answer });
     const partner = result.ok && result.referral.partnerId ? this.deps.referrals.partner(result.referral.partnerId) : undefined;
-    await step.context.sendActivity(texts.t(result.ok ? 'referral:answer.sent' : 'referral:answer.nothingOpen', { partner: partner?.name ?? '' }));
+    const key = !result.ok ? 'referral:answer.nothingOpen' : partner ? 'referral:answer.sent' : 'referral:answer.sentToAdviser';
+    await step.context.sendActivity(texts.t(key, { partner: partner?.name ?? '' }));
     return step.endDialog();
   }
 }

@@ -222,9 +222,14 @@ export class PasserelleBot extends ActivityHandler {
         await dc.beginDialog(languageDialog.id);
         return;
       case 'referrals':
-      case 'cancelReferral':
-        await dc.beginDialog(myReferralsDialog.id, { cancel: command === 'cancelReferral' });
+      case 'cancelReferral': {
+        const options = { cancel: command === 'cancelReferral' };
+        // Already showing the list: show it afresh in its place, never a second one on top that
+        // would bring the first back, out of date, when it ends.
+        if (dc.activeDialog?.id === myReferralsDialog.id) await dc.replaceDialog(myReferralsDialog.id, options);
+        else await dc.beginDialog(myReferralsDialog.id, options);
         return;
+      }
     }
   }
 }

@@ -15,6 +15,12 @@ export interface PersonMessagePayload {
   reason?: string;
 }
 
+/** What the person is told when no partner holds the referral: a caseworker acted. */
+const BY_ADVISER: Partial<Record<PersonEvent, string>> = {
+  infoRequested: 'referral:update.infoRequestedByAdviser',
+  declined: 'referral:update.declinedByAdviser'
+};
+
 /**
  * A referral update put into words for the person (`referral:update.<event>`): who, which
  * reference, and for a question, the question itself followed by the prompt to answer it.
@@ -35,7 +41,8 @@ export async function referralNotice(payload: PersonMessagePayload, referrals: R
         reason: payload.reason ?? texts.t('referral:update.noReason'),
         contact: payload.event === 'accepted' && partner ? presenter.contact(partner, texts) : ''
       };
-      return texts.t(`referral:update.${payload.event}`, params).trim();
+      const key = (!partner && BY_ADVISER[payload.event]) || `referral:update.${payload.event}`;
+      return texts.t(key, params).trim();
     },
     ...(payload.event === 'infoRequested' && payload.requestId
       ? { dialog: { id: INFO_ANSWER_DIALOG, options: { referralId: payload.referralId, asked: true } satisfies InfoAnswerOptions } }

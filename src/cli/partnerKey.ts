@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, readConfig } from '../config';
+import { readCliConfig } from './cliConfig';
 import { loadContent } from '../content';
 import { PartnerKeyService } from '../services/partnerKeyService';
 import { systemClock } from '../services/clock';
@@ -30,16 +30,8 @@ export async function runPartnerKeyCommand(argv: string[], env: NodeJS.ProcessEn
     (help ? out : err)(USAGE);
     return help ? 0 : 64;
   }
-  let config;
-  try {
-    config = readConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      err(`Cannot read the configuration: ${e.message}`);
-      return 78;
-    }
-    throw e;
-  }
+  const config = readCliConfig(env, err);
+  if (!config) return 78;
   const content = loadContent(config.contentDir);
   if (command !== 'revoke') {
     const known = content.partners.partners.map((p) => p.id);

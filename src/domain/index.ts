@@ -7,3 +7,4 @@ export * from './consent';
 export * from './outbox';
 export * from './referrals';
 export * from './handoff';
+export * from './console';

@@ -3,3 +3,4 @@ export { matchLanguage, resolveLanguage, isRightToLeft, RTL_LANGUAGES } from './
 export { languagesFromScript } from './scriptDetection';
 export { formatDate, formatDay, formatDayAndTime, formatList, formatMoney, formatNumber, languageFormat, LANGUAGE_FORMATS } from './format';
 export type { DigitSystem, LanguageFormat } from './format';
+export { CONSOLE_LANGUAGES, isConsoleNamespace, type ConsoleLanguage } from './consoleLanguages';

@@ -18,6 +18,7 @@ export const walkInRequestSchema = z
       .object({
         birthDate: isoDate.optional(),
         age: z.number().int().min(0).max(120).optional(),
+        birthYear: z.number().int().min(1800).max(2200).optional(),
         situation: z.enum(SITUATIONS).optional(),
         qualification: z.enum(QUALIFICATIONS).optional(),
         country: z.enum(COUNTRY_CODES).optional(),

@@ -77,7 +77,7 @@ describe('import directions', () => {
     expect(
       violations(['src/services'], (_file, { files, packages }) => [
         ...packages.filter((p) => FRAMEWORKS.includes(p)),
-        ...files.filter((f) => inside(f, 'src/bot', 'src/conversation', 'src/server', 'src/channels', 'src/web', 'dialogs', 'src/storage/sqlite', 'src/storage/mongo', 'src/app', 'src/index'))
+        ...files.filter((f) => inside(f, 'src/bot', 'src/conversation', 'src/server', 'src/console', 'src/channels', 'src/web', 'dialogs', 'src/storage/sqlite', 'src/storage/mongo', 'src/app', 'src/index'))
       ])
     ).toEqual([]);
   });
@@ -118,6 +118,15 @@ describe('import directions', () => {
     expect(
       violations(['src/outbox'], (_file, { files }) => files.filter((f) => inside(f, 'src/bot', 'src/conversation', 'dialogs', 'src/server', 'src/channels', 'src/web', 'src/app')))
     ).toEqual([]);
+  });
+
+  it('the console (src/console) sits at the server level: only the app and the server build on it; it reaches storage through services', () => {
+    expect(
+      violations(['src'], (file, { files }) =>
+        inside(file, 'src/console', 'src/app', 'src/server') ? [] : files.filter((f) => inside(f, 'src/console'))
+      )
+    ).toEqual([]);
+    expect(violations(['src/console'], (_file, { files, packages }) => [...files.filter((f) => inside(f, 'src/storage', 'src/bot', 'dialogs', 'src/channels')), ...packages.filter((p) => ['botbuilder', 'botbuilder-dialogs', 'mongodb', 'better-sqlite3'].includes(p))])).toEqual([]);
   });
 
   it('storage depends only on the domain (adapters behind ports)', () => {

@@ -5,6 +5,7 @@ import {
   REFERENCE_LANGUAGE,
   checkLocales,
   discoverLanguages,
+  expectsNamespace,
   formatProblem,
   localeFileLabel,
   namespacesOf,
@@ -23,7 +24,7 @@ import {
 const LOCALES_DIR = path.resolve(__dirname, '..', '..', 'locales');
 const LANGUAGES = discoverLanguages(LOCALES_DIR, SHIPPED_LANGUAGES);
 const NAMESPACES = namespacesOf(LOCALES_DIR, REFERENCE_LANGUAGE);
-const FILES = LANGUAGES.flatMap((lang) => NAMESPACES.map((ns) => localeFileLabel(LOCALES_DIR, lang, ns)));
+const FILES = LANGUAGES.flatMap((lang) => NAMESPACES.filter((ns) => expectsNamespace(lang, ns)).map((ns) => localeFileLabel(LOCALES_DIR, lang, ns)));
 
 let problems: LocaleProblem[];
 beforeAll(() => {
@@ -56,6 +57,12 @@ describe('locale discovery', () => {
 describe('every text of every language', () => {
   it.each(FILES)('%s: present, valid, complete, translated, same placeholders and plural forms, renders', (file) => {
     expect(problems.filter((p) => p.file === file).map(formatProblem)).toEqual([]);
+  });
+
+  it('the console namespaces are checked in the console languages only', () => {
+    expect(NAMESPACES).toContain('console');
+    expect(FILES).toContain('locales/de/console.json');
+    expect(FILES).not.toContain('locales/ar/console.json');
   });
 
   it('no other locale file or folder has a problem (extra files, a language the Localizer cannot load)', () => {

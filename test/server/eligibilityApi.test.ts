@@ -157,3 +157,19 @@ describe('POST /api/eligibility — response', () => {
     expect(json.fields.map((f) => f.path).sort()).toEqual(['answers.age', 'answers.country']);
   });
 });
+
+describe('POST /api/eligibility — a year of birth alone', () => {
+  it('is understood: born in 2004, on 2026-11-29, the person is 21 or 22 and may join DIGI@TER; born in 1996 (29 or 30) an adviser looks', async () => {
+    const young = programme(await check({ ...NEET_IN_FRANCE, birthYear: 2004 }), 'digiter');
+    expect(young.outcome).toBe('eligible');
+    expect(young.criteria.find((c) => c.criterion === 'age')?.text).toMatch(/21 or 22/);
+    const border = programme(await check({ ...NEET_IN_FRANCE, birthYear: 1996 }), 'digiter');
+    expect(border.criteria.find((c) => c.criterion === 'age')?.status).toBe('review');
+  });
+
+  it('a year that is not a whole number is refused with the field named', async () => {
+    const res = await postJson(`${running.url}/api/eligibility`, { lang: 'en', asOf: AS_OF, answers: { birthYear: '2004' } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(/birthYear/);
+  });
+});

@@ -142,13 +142,17 @@ describe('referrals to partners, end to end', () => {
     expect(joined(chat.lastTexts())).toMatch(new RegExp(`\\*\\*${reference}\\*\\* — Maison Régionale de la Formation \\(exemple\\) — envoyée, en attente de leur réponse`));
   });
 
-  it('withdrawal ("annuler ma demande") reaches the partner, with nothing shared any more', async () => {
+  it('withdrawal ("annuler ma demande", said while the list is open) reaches the partner, with nothing shared any more; the list does not come back stale', async () => {
     const chat = new ChatDriver(running.url, connector, 'conv-ref-w', { locale: 'fr-FR', userId: 'user-ref-w' });
     const reference = await referInFrench(chat, 'oui');
+    await chat.say('ma demande');
+    expect(chat.lastButtons()).toContain(`Annuler ${reference}`);
     await chat.say('annuler ma demande');
     expect(joined(chat.lastTexts())).toMatch(new RegExp(`Voulez-vous vraiment annuler votre demande ${reference}`));
     await chat.say('oui');
-    expect(joined(chat.lastTexts())).toMatch(new RegExp(`Votre demande ${reference} est annulée`));
+    const done = joined(chat.lastTexts());
+    expect(done).toMatch(new RegExp(`Votre demande ${reference} est annulée`));
+    expect(chat.lastButtons()).not.toContain(`Annuler ${reference}`); // the list opened before is gone
     await partnerEndpoint.waitFor((r) => r.some((w) => w.body.referral.reference === reference && w.body.event === 'referral.withdrawn'));
     const withdrawn = partnerEndpoint.received.find((w) => w.body.referral.reference === reference && w.body.event === 'referral.withdrawn')!;
     expect(withdrawn.body.referral.shared).toBeUndefined();

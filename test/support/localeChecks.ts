@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONSOLE_LANGUAGES, isConsoleNamespace } from '../../src/i18n/consoleLanguages';
 import { Localizer } from '../../src/i18n/localizer';
 
 /**
@@ -141,6 +142,14 @@ export function discoverLanguages(localesDir: string, shipped: readonly string[]
   return [...new Set([...shipped, ...withTexts])].sort();
 }
 
+/**
+ * Whether `lang` must have namespace `ns`: every namespace in every language, except the
+ * console's (`console*.json`), which exist in the console's six languages only.
+ */
+export function expectsNamespace(lang: string, ns: string): boolean {
+  return !isConsoleNamespace(ns) || (CONSOLE_LANGUAGES as readonly string[]).includes(lang);
+}
+
 /** How problems name a file: `locales/de/common.json`. */
 export function localeFileLabel(localesDir: string, lang: string, ns: string): string {
   return path.join(path.basename(localesDir), lang, `${ns}.json`);
@@ -182,6 +191,10 @@ export function checkLocales(localesDir: string, options: LocaleCheckOptions): L
   for (const lang of options.languages) {
     const own = fs.existsSync(path.join(localesDir, lang)) ? namespacesOf(localesDir, lang) : [];
     for (const ns of new Set([...namespaces, ...own])) {
+      if (!expectsNamespace(lang, ns)) {
+        if (own.includes(ns)) problems.push({ file: label(lang, ns), key: '', problem: `extra file: console texts exist only in ${CONSOLE_LANGUAGES.join(', ')}` });
+        continue;
+      }
       const read = readLocaleFile(path.join(localesDir, lang, `${ns}.json`));
       if (!read.ok) problems.push({ file: label(lang, ns), key: '', problem: read.problem });
       else if (!namespaces.includes(ns)) problems.push({ file: label(lang, ns), key: '', problem: `extra file: ${reference} has no ${ns}.json` });

@@ -1,5 +1,5 @@
 import type { AssessmentProfile } from '../assessment/types';
-import { ageOn } from '../eligibility/ageOn';
+import { ageOn, agesInBirthYear, isPlausibleBirthYear } from '../eligibility/ageOn';
 import type { EligibilityAnswers, EligibilityResult, IsoDate } from '../eligibility/types';
 import type { ProgrammeId } from '../eligibility/types';
 import { SHARED_FIELDS, type SharedData, type SharedField } from './types';
@@ -30,7 +30,8 @@ export interface ReferralSources {
 export function availableFields(sources: ReferralSources): SharedField[] {
   const data = sharedData(SHARED_FIELDS, sources);
   const needed = sources.programme ? FIELDS_BY_PROGRAMME[sources.programme] : SHARED_FIELDS;
-  return SHARED_FIELDS.filter((field) => needed.includes(field) && data[field] !== undefined);
+  const has = (field: SharedField): boolean => (field === 'age' ? data.age !== undefined || data.ageRange !== undefined : data[field] !== undefined);
+  return SHARED_FIELDS.filter((field) => needed.includes(field) && has(field));
 }
 
 /** Only the `fields` the person agreed to, taken from `sources` (minimum: an age, levels per area). */
@@ -41,6 +42,10 @@ export function sharedData(fields: readonly SharedField[], sources: ReferralSour
   if (has('age') && answers) {
     const age = answers.birthDate ? ageOn(answers.birthDate, sources.today) : answers.age;
     if (typeof age === 'number') out.age = age;
+    else if (answers.birthYear !== undefined && isPlausibleBirthYear(answers.birthYear, sources.today)) {
+      // A year of birth alone: the two ages it allows, never the year itself.
+      out.ageRange = agesInBirthYear(answers.birthYear, sources.today);
+    }
   }
   if (has('country') && answers?.country) out.country = answers.country;
   if (has('region') && answers?.region) out.region = answers.region;

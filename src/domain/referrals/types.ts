@@ -53,7 +53,10 @@ export type SharedField = (typeof SHARED_FIELDS)[number];
  * partner to answer (an age, never a date of birth; levels per area, never the answers).
  */
 export interface SharedData {
+  /** The age, when the date of birth or the age was given. */
   age?: number;
+  /** When only the year of birth is known: the two ages the person may be today. */
+  ageRange?: { youngest: number; oldest: number };
   country?: CountryCode;
   region?: string;
   situation?: string;

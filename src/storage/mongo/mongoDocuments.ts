@@ -19,7 +19,10 @@ export const COLLECTIONS = {
   referralPlaces: 'referralPlaces',
   partnerApiKeys: 'partnerApiKeys',
   leases: 'leases',
-  handoffs: 'handoffs'
+  handoffs: 'handoffs',
+  accounts: 'consoleAccounts',
+  consoleSessions: 'consoleSessions',
+  auditLog: 'auditLog'
 } as const;
 
 /**

@@ -1,9 +1,9 @@
-import { type Collection, ObjectId } from 'mongodb';
+import { type Collection, type Filter, ObjectId } from 'mongodb';
 import { holdsPlace, type CountryCode, type ProgrammeId, type ReferralDetails } from '../../domain';
 import { decodeVersion } from '../assessmentCodec';
 import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralRepository, UserKey } from '../ports';
+import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralQueueQuery, ReferralRepository, StatusCounts, UserKey } from '../ports';
 import { checkReferralSave, decodeJsonObject, decodeReferralStatus } from '../referralCodec';
 import { type OutboxDocument, type ReferralDocument, type ReferralPlaceDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
@@ -154,6 +154,30 @@ export class MongoReferralRepository implements ReferralRepository {
     return docs.map((doc) => toReferral(doc._id, doc));
   }
 
+  async queue(query: ReferralQueueQuery): Promise<Referral[]> {
+    this.guard.assertOpen();
+    const filter = queueFilter(query);
+    if (query.statuses && query.statuses.length > 0) filter.status = { $in: [...query.statuses] };
+    const newest = query.sort === 'newest';
+    if (query.after) {
+      const { waitingSince, id } = query.after;
+      filter.$or = newest
+        ? [{ waitingSince: { $lt: waitingSince } }, { waitingSince, _id: { $lt: id } }]
+        : [{ waitingSince: { $gt: waitingSince } }, { waitingSince, _id: { $gt: id } }];
+    }
+    const direction = newest ? -1 : 1;
+    const docs = await this.collection.find(filter, { sort: { waitingSince: direction, _id: direction }, limit: query.limit, projection: { pendingOutbox: 0 } }).toArray();
+    return docs.map((doc) => toReferral(doc._id, doc));
+  }
+
+  async countByStatus(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): Promise<StatusCounts> {
+    this.guard.assertOpen();
+    const groups = await this.collection.aggregate<{ _id: string; n: number }>([{ $match: queueFilter(query) }, { $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
+    const counts: StatusCounts = {};
+    for (const group of groups) counts[decodeReferralStatus('count', group._id)] = group.n;
+    return counts;
+  }
+
   /** Relays the messages still embedded in referrals (at most `limit` referrals per call). */
   relayPending(limit = 100): Promise<void> {
     return this.relayer.relayPending(limit);
@@ -223,4 +247,16 @@ function toReferral(id: string, fields: ReferralFields): Referral {
     waitingSince: storedDate(id, fields.waitingSince),
     version: decodeVersion(id, fields.version)
   };
+}
+
+/** The queue's filters (all but the status) as a MongoDB filter. */
+function queueFilter(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): Filter<ReferralDocument> {
+  const filter: Filter<ReferralDocument> = {};
+  if (query.programme !== undefined) filter.programme = query.programme;
+  if (query.country !== undefined) filter.country = query.country;
+  if (query.partnerId !== undefined) filter.partnerId = query.partnerId;
+  if (query.unrouted) filter.partnerId = null;
+  if (query.language !== undefined) filter.language = query.language;
+  if (query.waitingSinceAtOrBefore) filter.waitingSince = { $lte: query.waitingSinceAtOrBefore };
+  return filter;
 }

@@ -5,6 +5,14 @@ import { MongoAssessmentRepository } from './mongoAssessmentRepository';
 import { MongoBotStateStorage } from './mongoBotStateStorage';
 import { detectCapabilities } from './mongoCapabilities';
 import { MongoConsentRepository } from './mongoConsentRepository';
+import {
+  type AccountDocument,
+  type AuditDocument,
+  type ConsoleSessionDocument,
+  MongoAccountRepository,
+  MongoAuditLogRepository,
+  MongoConsoleSessionRepository
+} from './mongoConsoleRepositories';
 import { MongoConversationReferenceRepository } from './mongoConversationReferenceRepository';
 import {
   type AssessmentDocument,
@@ -137,7 +145,23 @@ async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise
         { key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' },
         { key: { status: 1, waitingSince: 1, seq: 1 }, name: 'queue' },
         { key: { partnerId: 1, status: 1, waitingSince: 1 }, name: 'byPartner' },
-        { key: { outboxPending: 1 }, name: 'byOutboxPending' }
+        { key: { outboxPending: 1 }, name: 'byOutboxPending' },
+        // The console's queue: each filter's first page read in order from one index (keyset).
+        { key: { waitingSince: 1, _id: 1 }, name: 'queueWaiting' },
+        { key: { status: 1, waitingSince: 1, _id: 1 }, name: 'queueStatus' },
+        { key: { partnerId: 1, waitingSince: 1, _id: 1 }, name: 'queuePartner' },
+        { key: { programme: 1, waitingSince: 1, _id: 1 }, name: 'queueProgramme' },
+        { key: { country: 1, waitingSince: 1, _id: 1 }, name: 'queueCountry' },
+        { key: { language: 1, waitingSince: 1, _id: 1 }, name: 'queueLanguage' }
+      ]
+    ],
+    [COLLECTIONS.accounts, [{ key: { email: 1 }, name: 'byEmail', unique: true }]],
+    [COLLECTIONS.consoleSessions, [{ key: { accountId: 1 }, name: 'byAccount' }]],
+    [
+      COLLECTIONS.auditLog,
+      [
+        { key: { at: -1, _id: -1 }, name: 'byTime' },
+        { key: { referralId: 1, at: -1, _id: -1 }, name: 'byReferral' }
       ]
     ],
     [
@@ -223,6 +247,9 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     }, guard),
     partnerApiKeys: new MongoPartnerApiKeyRepository(db.collection<PartnerApiKeyDocument>(COLLECTIONS.partnerApiKeys), guard),
     leases: new MongoLeaseRepository(db.collection<LeaseDocument>(COLLECTIONS.leases), guard),
+    accounts: new MongoAccountRepository(db.collection<AccountDocument>(COLLECTIONS.accounts), guard),
+    consoleSessions: new MongoConsoleSessionRepository(db.collection<ConsoleSessionDocument>(COLLECTIONS.consoleSessions), guard),
+    auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
     async ping() {
       guard.assertOpen();
       await db.command({ ping: 1 });

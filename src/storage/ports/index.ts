@@ -11,13 +11,21 @@ export type { ProfileLinkRepository } from './profileLinkRepository';
 export type { TrainingInterestRepository } from './trainingInterestRepository';
 export type { ConversationReferenceRepository } from './conversationReferenceRepository';
 export type { OutboxRepository } from './outboxRepository';
-export type { PartnerReferralQuery, PlaceChange, ReferralRepository } from './referralRepository';
+export type { PartnerReferralQuery, PlaceChange, ReferralRepository, StatusCounts } from './referralRepository';
 export type { HandoffRepository } from './handoffRepository';
 export type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 export type { Lease, LeaseRepository } from './leaseRepository';
+export type { AccountRepository } from './accountRepository';
+export type { ConsoleSessionRepository } from './consoleSessionRepository';
+export type { AuditLogRepository } from './auditLogRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {
+  Account,
+  AuditEntry,
+  AuditQuery,
+  ConsoleSession,
+  ReferralQueueQuery,
   AssessmentAnswer,
   AssessmentRecord,
   AssessmentStatus,

@@ -1,10 +1,13 @@
-import type { NewOutboxMessage, Referral, ReferralStatus, UserKey } from '../../domain';
+import type { NewOutboxMessage, Referral, ReferralQueueQuery, ReferralStatus, UserKey } from '../../domain';
 
 /**
  * A change to the referral's hold on one of its programme's limited places (CAMPLUS: 180),
  * made in the same atomic step as the save.
  */
 export type PlaceChange = { take: { capacity: number } } | { release: true };
+
+/** How many referrals per status (statuses without any are absent). */
+export type StatusCounts = Partial<Record<ReferralStatus, number>>;
 
 /** Which of a partner's referrals to list, oldest waiting first. */
 export interface PartnerReferralQuery {
@@ -51,6 +54,14 @@ export interface ReferralRepository {
   countOpenByPartner(): Promise<Map<string, number>>;
   /** A partner's referrals, longest waiting first. */
   listForPartner(query: PartnerReferralQuery): Promise<Referral[]>;
+  /**
+   * The console's queue: the referrals matching every filter given, the longest waiting first
+   * (or the newest), `limit` of them after the keyset cursor `after` (`waitingSince`, then `id`).
+   * Served by indexes in both adapters, so the first page stays fast with 100,000 referrals.
+   */
+  queue(query: ReferralQueueQuery): Promise<Referral[]>;
+  /** How many referrals match the same filters (the status filter aside), per status. */
+  countByStatus(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): Promise<StatusCounts>;
   /** Deletes the referrals of one person (erasure); returns how many. Their messages stay. */
   deleteAllForUser(userKey: UserKey): Promise<number>;
 }

@@ -1,5 +1,8 @@
 import type { Storage } from 'botbuilder';
+import type { AccountRepository } from './accountRepository';
 import type { AssessmentRepository } from './assessmentRepository';
+import type { AuditLogRepository } from './auditLogRepository';
+import type { ConsoleSessionRepository } from './consoleSessionRepository';
 import type { ConsentRepository } from './consentRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
@@ -61,6 +64,12 @@ export interface StorageBundle {
   readonly partnerApiKeys: PartnerApiKeyRepository;
   /** Time-limited leases shared by every process on this database (turns, the local Direct Line). */
   readonly leases: LeaseRepository;
+  /** Console accounts. */
+  readonly accounts: AccountRepository;
+  /** Signed-in console browsers. */
+  readonly consoleSessions: ConsoleSessionRepository;
+  /** Who saw or changed what in the console. */
+  readonly auditLog: AuditLogRepository;
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */

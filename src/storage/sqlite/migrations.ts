@@ -203,6 +203,51 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
+    name: 'console: accounts, sessions, audit log, queue indexes',
+    // Sessions are kept by the SHA-256 of the cookie's secret. The queue's indexes end with
+    // (waiting_since, id): each filter's first page is read in order from one index (keyset).
+    sql: `
+      CREATE TABLE console_accounts (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'caseworker', 'partner')),
+        partner_id TEXT,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      CREATE TABLE console_sessions (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX console_sessions_by_account ON console_sessions (account_id);
+      CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        account_id TEXT,
+        actor_email TEXT NOT NULL,
+        actor_role TEXT,
+        action TEXT NOT NULL,
+        referral_id TEXT,
+        user_key TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_by_time ON audit_log (at, id);
+      CREATE INDEX audit_log_by_referral ON audit_log (referral_id, at, id);
+      CREATE INDEX referrals_waiting ON referrals (waiting_since, id);
+      CREATE INDEX referrals_status_waiting ON referrals (status, waiting_since, id);
+      CREATE INDEX referrals_partner_waiting ON referrals (partner_id, waiting_since, id);
+      CREATE INDEX referrals_programme_waiting ON referrals (programme, waiting_since, id);
+      CREATE INDEX referrals_country_waiting ON referrals (country, waiting_since, id);
+      CREATE INDEX referrals_language_waiting ON referrals (language, waiting_since, id);
+    `
+  },
+  {
+    version: 8,
     name: 'handoffs',
     // Conversations handed to a person; body is JSON text (see handoffCodec).
     sql: `

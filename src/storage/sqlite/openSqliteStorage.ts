@@ -8,6 +8,7 @@ import { applyMigrations } from './migrations';
 import { SqliteAssessmentRepository } from './sqliteAssessmentRepository';
 import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
+import { SqliteAccountRepository, SqliteAuditLogRepository, SqliteConsoleSessionRepository } from './sqliteConsoleRepositories';
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
 import { SqliteLeaseRepository } from './sqliteLeaseRepository';
@@ -83,6 +84,9 @@ function createBundle(db: Database.Database): StorageBundle {
     outbox: new SqliteOutboxRepository(db, guard),
     partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
     leases: new SqliteLeaseRepository(db, guard),
+    accounts: new SqliteAccountRepository(db, guard),
+    consoleSessions: new SqliteConsoleSessionRepository(db, guard),
+    auditLog: new SqliteAuditLogRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.
     capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {

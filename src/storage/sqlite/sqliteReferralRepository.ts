@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CountryCode, ProgrammeId, ReferralDetails } from '../../domain';
 import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralRepository, UserKey } from '../ports';
+import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralQueueQuery, ReferralRepository, StatusCounts, UserKey } from '../ports';
 import { checkReferralSave, decodeJsonObject, decodeReferralStatus } from '../referralCodec';
 import { decodeVersion } from '../assessmentCodec';
 import { fromIso, isUniqueViolation, toIso } from './rowCodec';
@@ -167,10 +167,59 @@ export class SqliteReferralRepository implements ReferralRepository {
     return rows.map(toReferral);
   }
 
+  async queue(query: ReferralQueueQuery): Promise<Referral[]> {
+    this.guard.assertOpen();
+    const { where, params } = queueFilter(query);
+    if (query.statuses && query.statuses.length > 0) {
+      where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+      params.push(...query.statuses);
+    }
+    const newest = query.sort === 'newest';
+    if (query.after) {
+      where.push(newest ? '(waiting_since < ? OR (waiting_since = ? AND id < ?))' : '(waiting_since > ? OR (waiting_since = ? AND id > ?))');
+      params.push(toIso(query.after.waitingSince), toIso(query.after.waitingSince), query.after.id);
+    }
+    const order = newest ? 'waiting_since DESC, id DESC' : 'waiting_since, id';
+    const sql = `SELECT ${COLUMNS} FROM referrals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
+    return this.db.prepare<unknown[], ReferralRow>(sql).all(...params, query.limit).map(toReferral);
+  }
+
+  async countByStatus(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): Promise<StatusCounts> {
+    this.guard.assertOpen();
+    const { where, params } = queueFilter(query);
+    const sql = `SELECT status, COUNT(*) AS n FROM referrals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`;
+    const counts: StatusCounts = {};
+    for (const row of this.db.prepare<unknown[], { status: string; n: number }>(sql).all(...params)) {
+      counts[decodeReferralStatus('count', row.status)] = row.n;
+    }
+    return counts;
+  }
+
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser(userKey);
   }
+}
+
+/** The queue's filters (all but the status) as SQL conditions and their parameters. */
+function queueFilter(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const equal = (column: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    where.push(`${column} = ?`);
+    params.push(value);
+  };
+  equal('programme', query.programme);
+  equal('country', query.country);
+  equal('partner_id', query.partnerId);
+  equal('language', query.language);
+  if (query.unrouted) where.push('partner_id IS NULL');
+  if (query.waitingSinceAtOrBefore) {
+    where.push('waiting_since <= ?');
+    params.push(toIso(query.waitingSinceAtOrBefore));
+  }
+  return { where, params };
 }
 
 /** The row stored for a referral, at its next revision. */
