@@ -49,6 +49,7 @@ import { AuditService } from './services/auditService';
 import { ConsoleSessionService } from './services/consoleSessionService';
 import { mountConsole, type ConsoleMount } from './console/consoleContext';
 import { addConsoleRoutes } from './console/consoleRoutes';
+import { addHandoffPages } from './console/handoffPages';
 import { loadLanguageNames } from './console/languageNames';
 
 export interface App {
@@ -267,6 +268,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     languageNames: loadLanguageNames(config.localesDir)
   });
   addConsoleRoutes(server, consoleMount);
+  addHandoffPages(consoleMount, { handoffs, clock, timeZone: config.handoffHours.timeZone });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;
