@@ -5,6 +5,9 @@ import { ARTIFACTS, describeInBrowser, launchChromium } from '../support/browser
 import { startApp, type RunningApp } from '../support/testApp';
 
 const PASSWORD = 'correct horse battery staple';
+const HOSTILE = `<img src=x onerror="window.pwned=1"> "><script>window.pwned=2</script> مرحبا، أريد المساعدة ${'طويل '.repeat(40)}`;
+/** What the caseworker sees of it: the same characters, as text. */
+const HOSTILE_SHOWN = /<img src=x onerror="window\.pwned=1"> "><script>window\.pwned=2<\/script> مرحبا، أريد المساعدة/;
 
 /**
  * "Talk to a person" end to end in a real browser: a person in the web chat page asks for a
@@ -64,6 +67,9 @@ describeInBrowser('talk to a person: chat → queue → reply → end, in a real
       await type(person, /Quel âge avez-vous/, "Je voudrais parler à quelqu'un");
       await type(person, /Une personne de notre équipe va vous répondre ici/, "J'ai une question sur les horaires");
       await bot(person, /Votre message est gardé/).waitFor();
+      // Hostile and right-to-left text typed in the chat: shown as inert text in the console.
+      await type(person, /Votre message est gardé/, HOSTILE);
+      await person.locator('#webchat').getByText('مرحبا', { exact: false }).last().waitFor();
 
       await worker.goto(`${running.url}/console/sign-in`);
       await worker.locator('input[name="email"]').fill('awa@example.org');
@@ -80,6 +86,9 @@ describeInBrowser('talk to a person: chat → queue → reply → end, in a real
       const exchange = await worker.locator('main').innerText();
       expect(exchange).toMatch(/Savoir si je peux participer/); // before the request: consent given
       expect(exchange).toMatch(/J'ai une question sur les horaires/);
+      await worker.getByText(HOSTILE_SHOWN).waitFor();
+      expect(await worker.locator('main img, main script').count()).toBe(0);
+      expect(await worker.evaluate('[document.title, typeof window.pwned]')).toEqual(['Conversation avec une personne · Console Passerelle', 'undefined']);
       await worker.getByRole('button', { name: 'Prendre cette conversation' }).click();
       await worker.getByLabel(/Votre réponse/).fill('Bonjour, je suis Awa. Les cours ont lieu le matin.');
       expect(await seriousAxeViolations(worker)).toEqual([]);

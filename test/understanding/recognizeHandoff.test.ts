@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHIPPED_LANGUAGES } from '../../src/config';
 import { recognizeHandoffEnd, recognizeHandoffRequest } from '../../src/understanding';
@@ -7,7 +7,7 @@ import { lexicons } from './helpers';
 /** Everyday ways to ask for a person, in each language. */
 const ASKS: Record<string, string[]> = {
   en: ['I want to talk to a person', 'can I speak to someone please', 'real person', 'talk to a human'],
-  fr: ["je veux parler à quelqu'un", 'Parler à une personne svp', 'un conseiller', 'je voudrais parler a un humain'],
+  fr: ["je veux parler à quelqu'un", 'Parler à une personne svp', 'je peux parler à un conseiller ?', 'je voudrais parler a un humain'],
   de: ['Ich möchte mit einem Menschen sprechen', 'kann ich mit jemandem reden?'],
   nl: ['ik wil met iemand praten', 'met een medewerker aub'],
   pt: ['quero falar com uma pessoa', 'posso falar com alguém?'],
@@ -45,6 +45,22 @@ describe('talk to a person: understanding', () => {
       if (!recognizeHandoffEnd(texts.end ?? '', lexicons())) missed.push(`${lang}: label "${String(texts.end)}"`);
     }
     expect(missed).toEqual([]);
+  });
+
+  it('no word a person may use to answer another question is taken for a request for a person', () => {
+    // Every word list of the texts (`…Words`, `synonyms.…`, `filterWords.…`), but the menu's own "talk to a person".
+    const taken: string[] = [];
+    const walk = (value: unknown, key: string, where: string): void => {
+      if (typeof value === 'string') {
+        if (!/(Words|synonyms)(\.|$)|^filterWords\./.test(key) || key === 'synonyms.talkToPerson') return;
+        for (const word of value.split('|')) if (recognizeHandoffRequest(word, lexicons())) taken.push(`${where}:${key}: ${word}`);
+      } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, key ? `${key}.${k}` : k, where);
+    };
+    for (const lang of SHIPPED_LANGUAGES) {
+      const dir = join(__dirname, '..', '..', 'locales', lang);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) walk(JSON.parse(readFileSync(join(dir, file), 'utf8')), '', `${lang}/${file}`);
+    }
+    expect(taken).toEqual([]);
   });
 
   it('an end word inside a longer message is not an end', () => {
