@@ -79,13 +79,15 @@ export class HandoffService {
 
   /**
    * Puts the conversation in the queue, or returns its handoff already open (asking twice is
-   * asking once). `created` says whether it is new.
+   * asking once). `created` says whether this request made it (the same request id again, from
+   * a turn run again, counts as made).
    */
   async request(input: RequestHandoffInput): Promise<{ handoff: Handoff; created: boolean }> {
+    // The same turn run again (a conflict, a redelivery) finds the handoff it made: still "created".
     const open = await this.deps.handoffs.findOpen(input.conversationKey);
-    if (open) return { handoff: open, created: false };
+    if (open) return { handoff: open, created: open.id === input.id };
     const again = await this.deps.handoffs.get(input.id);
-    if (again) return { handoff: again, created: false };
+    if (again) return { handoff: again, created: true };
     const mayKeep = await this.deps.consent.mayKeep(input.userKey);
     const handoff = requestHandoff({ ...input, mayKeep, at: this.deps.clock() });
     try {
@@ -94,7 +96,7 @@ export class HandoffService {
       if (!(err instanceof DuplicateKeyError)) throw err;
       const saved = await this.deps.handoffs.get(input.id);
       if (!saved) throw err;
-      return { handoff: saved, created: false };
+      return { handoff: saved, created: true };
     }
   }
 
