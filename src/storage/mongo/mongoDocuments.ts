@@ -22,7 +22,8 @@ export const COLLECTIONS = {
   handoffs: 'handoffs',
   accounts: 'consoleAccounts',
   consoleSessions: 'consoleSessions',
-  auditLog: 'auditLog'
+  auditLog: 'auditLog',
+  partnerCapacities: 'partnerCapacities'
 } as const;
 
 /**

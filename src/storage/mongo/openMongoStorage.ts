@@ -11,7 +11,9 @@ import {
   type ConsoleSessionDocument,
   MongoAccountRepository,
   MongoAuditLogRepository,
-  MongoConsoleSessionRepository
+  MongoConsoleSessionRepository,
+  MongoPartnerCapacityRepository,
+  type PartnerCapacityDocument
 } from './mongoConsoleRepositories';
 import { MongoConversationReferenceRepository } from './mongoConversationReferenceRepository';
 import {
@@ -250,6 +252,7 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     accounts: new MongoAccountRepository(db.collection<AccountDocument>(COLLECTIONS.accounts), guard),
     consoleSessions: new MongoConsoleSessionRepository(db.collection<ConsoleSessionDocument>(COLLECTIONS.consoleSessions), guard),
     auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
+    partnerCapacities: new MongoPartnerCapacityRepository(db.collection<PartnerCapacityDocument>(COLLECTIONS.partnerCapacities), guard),
     async ping() {
       guard.assertOpen();
       await db.command({ ping: 1 });

@@ -18,6 +18,7 @@ export type { Lease, LeaseRepository } from './leaseRepository';
 export type { AccountRepository } from './accountRepository';
 export type { ConsoleSessionRepository } from './consoleSessionRepository';
 export type { AuditLogRepository } from './auditLogRepository';
+export type { PartnerCapacityRepository } from './partnerCapacityRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {

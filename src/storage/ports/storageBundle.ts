@@ -3,6 +3,7 @@ import type { AccountRepository } from './accountRepository';
 import type { AssessmentRepository } from './assessmentRepository';
 import type { AuditLogRepository } from './auditLogRepository';
 import type { ConsoleSessionRepository } from './consoleSessionRepository';
+import type { PartnerCapacityRepository } from './partnerCapacityRepository';
 import type { ConsentRepository } from './consentRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
@@ -70,6 +71,8 @@ export interface StorageBundle {
   readonly consoleSessions: ConsoleSessionRepository;
   /** Who saw or changed what in the console. */
   readonly auditLog: AuditLogRepository;
+  /** Capacities partners set in the console. */
+  readonly partnerCapacities: PartnerCapacityRepository;
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */
