@@ -14,3 +14,4 @@ export const REFERRAL_DIALOG = 'referralDialog';
 export const MY_REFERRALS_DIALOG = 'myReferralsDialog';
 export const INFO_ANSWER_DIALOG = 'infoAnswerDialog';
 export const FREE_TEXT_PROMPT = 'freeTextPrompt';
+export const HANDOFF_DIALOG = 'handoffDialog';

@@ -31,6 +31,9 @@ import { REFERRAL_MESSAGE_KINDS, ReferralService } from './services/referralServ
 import { EmailDeliverer, OutboxWorker, WebhookDeliverer } from './outbox';
 import { PersonMessageDeliverer } from './channels/personMessageDeliverer';
 import { referralNotice, type PersonMessagePayload } from './bot/referralNotices';
+import { handoffNotice } from './bot/handoffNotices';
+import { handoffConversation, RecentExchange } from './bot/recentExchange';
+import { HANDOFF_MESSAGE_KIND, HandoffService, type HandoffMessagePayload } from './services/handoffService';
 import { addPartnerApiRoutes } from './server/partnerApiRoutes';
 import { createServer, InFlightRequests } from './server/createServer';
 import { createMessagesHandler } from './channels/botframework/messagesRoute';
@@ -52,6 +55,7 @@ import { addConsoleRoutes } from './console/consoleRoutes';
 import { addDeadLetterPages } from './console/deadLettersPage';
 import { addReportPages } from './console/reportsPage';
 import { addWalkInPage } from './console/walkInPage';
+import { addHandoffPages } from './console/handoffPages';
 import { loadLanguageNames } from './console/languageNames';
 import { addReferralPages } from './console/referralPages';
 import { addAdminPages } from './console/adminPages';
@@ -68,6 +72,8 @@ export interface App {
   readonly directLine: LocalDirectLine | undefined;
   /** Referrals: the chat, the partner API and the console act through it. */
   readonly referrals: ReferralService;
+  /** "Talk to a person": the queue, replies and ends (the console acts through it). */
+  readonly handoffs: HandoffService;
   /** Partners' API keys (the `partner:key` command uses the same service). */
   readonly partnerKeys: PartnerKeyService;
   /** Console accounts (the `user:add` command uses the same service). */
@@ -154,6 +160,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
   });
   const partnerKeys = new PartnerKeyService(storage.partnerApiKeys, clock);
+  const handoffs = new HandoffService({ handoffs: storage.handoffs, consent, clock, hours: config.handoffHours });
+  const recent = new RecentExchange(conversationState, clock);
   warnAboutPartners(config, content, logger);
 
   const dialogs = createDialogs({
@@ -167,6 +175,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
     referrals,
     references,
+    handoffs,
+    handoffConversation: handoffConversation({ pseudonymSecret: config.pseudonymSecret, clock, recent }),
     clock,
     publicBaseUrl: config.publicBaseUrl
   });
@@ -182,7 +192,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
-    infoAnswerDialog: dialogs.infoAnswer
+    infoAnswerDialog: dialogs.infoAnswer,
+    handoffDialog: dialogs.handoff,
+    lexicons,
+    recent
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
@@ -237,6 +250,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         proactive,
         notice: (message) => referralNotice(message.payload as unknown as PersonMessagePayload, referrals),
         notify: (context, notice) => bot.notify(context, notice)
+      }),
+      // A caseworker's replies and end: the same delivery, to the conversation the person asked in.
+      [HANDOFF_MESSAGE_KIND]: new PersonMessageDeliverer({
+        references,
+        proactive,
+        reach: async (message) => (await handoffs.get(String(message.payload.handoffId)))?.reach ?? null,
+        notice: (message) => handoffNotice(message.payload as unknown as HandoffMessagePayload, handoffs),
+        notify: (context, notice) => bot.notify(context, notice),
+        delivered: async (message) => {
+          if (message.payload.event === 'ended') await handoffs.forgetIfNotKept(String(message.payload.handoffId));
+        }
       })
     }
   });
@@ -265,6 +289,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   addWalkInPage(consoleMount, { eligibility });
   addDeadLetterPages(consoleMount, { deadLetters: new DeadLetterService(storage.outbox, clock), partnerNames, timeZone: config.timeZone });
+  addHandoffPages(consoleMount, { handoffs, clock, timeZone: config.handoffHours.timeZone });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;
@@ -276,6 +301,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     proactive,
     directLine,
     referrals,
+    handoffs,
     partnerKeys,
     accounts,
     console: consoleMount,

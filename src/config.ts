@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { OpeningHoursError, parseOpeningHours, type OpeningHours } from './domain';
 
 /** Languages whose locale files ship complete (texts, and understanding lexicons). */
 export const SHIPPED_LANGUAGES = ['fr', 'en', 'de', 'nl', 'pt', 'ro', 'ar', 'fa', 'ps', 'ckb', 'so', 'ti', 'tr', 'uk'] as const;
@@ -46,6 +47,14 @@ const envSchema = z.object({
       .string()
       .default('Europe/Paris')
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+  ),
+  HANDOFF_HOURS: z.preprocess(emptyToUndefined, z.string().default('mon-fri 09:00-17:00')),
+  HANDOFF_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+      .optional()
   ),
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
@@ -122,7 +131,8 @@ const FIXES: Record<string, string> = {
   PSEUDONYM_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
   DIRECTLINE_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
   LOCAL_DIRECTLINE: 'use on or off',
-  MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI'
+  MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI',
+  HANDOFF_HOURS: 'write days and times such as "mon-fri 09:00-12:30,13:30-17:00; sat 10:00-12:00", or "always"'
 };
 
 export interface BotAuthConfig {
@@ -164,6 +174,8 @@ export interface Config {
   auth: BotAuthConfig;
   defaultLanguage: (typeof SHIPPED_LANGUAGES)[number];
   timeZone: string;
+  /** When caseworkers answer people who asked to talk to a person (HANDOFF_HOURS, in HANDOFF_TIME_ZONE). */
+  handoffHours: OpeningHours;
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
   /** Key for the HMAC that turns channel user ids into pseudonymous user keys. */
@@ -242,7 +254,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (value.length < 32) problems.push(`${name}: must be at least 32 characters (${FIXES.PSEUDONYM_SECRET})`);
     else partnerSecrets[name] = value;
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  let handoffHours: OpeningHours | undefined;
+  try {
+    handoffHours = parseOpeningHours(e.HANDOFF_HOURS, e.HANDOFF_TIME_ZONE ?? e.TIME_ZONE);
+  } catch (err) {
+    if (!(err instanceof OpeningHoursError)) throw err;
+    problems.push(`HANDOFF_HOURS: ${err.message} (${FIXES.HANDOFF_HOURS})`);
+  }
+  if (problems.length > 0 || !handoffHours) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
@@ -262,6 +281,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     defaultLanguage: e.DEFAULT_LOCALE,
     timeZone: e.TIME_ZONE,
+    handoffHours,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     pseudonymSecret: e.PSEUDONYM_SECRET ?? DEVELOPMENT_PSEUDONYM_SECRET,

@@ -88,6 +88,12 @@ param defaultLocale string = 'fr'
 @description('IANA time zone that decides "today" for ages.')
 param timeZone string = 'Europe/Paris'
 
+@description('When caseworkers answer "talk to a person" (HANDOFF_HOURS), e.g. mon-fri 09:00-17:00, or always')
+param handoffHours string = 'mon-fri 09:00-17:00'
+
+@description('Time zone of handoffHours (IANA name); empty: timeZone')
+param handoffTimeZone string = ''
+
 @description('How long a link to a printable skills profile works, in days (1-90).')
 @minValue(1)
 @maxValue(90)
@@ -289,6 +295,8 @@ var settings = concat(
     { name: 'CONSOLE_SIGNIN_ATTEMPTS', value: '5' }
     { name: 'DEFAULT_LOCALE', value: defaultLocale }
     { name: 'TIME_ZONE', value: timeZone }
+    { name: 'HANDOFF_HOURS', value: handoffHours }
+    { name: 'HANDOFF_TIME_ZONE', value: handoffTimeZone }
     { name: 'MAX_BODY_BYTES', value: '262144' }
     { name: 'SHUTDOWN_TIMEOUT_MS', value: '10000' }
     { name: 'CONTENT_DIR', value: './content' }

@@ -5,7 +5,9 @@ import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
 import { isDialogActive } from '../../dialogs';
+import { recognizeHandoffRequest, type Lexicons } from '../understanding';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
+import type { RecentExchange } from './recentExchange';
 import type { CheckedBotState } from './pseudonymousState';
 import { TurnCommits } from './turnCommits';
 
@@ -32,6 +34,12 @@ export interface PasserelleBotDeps {
   myReferralsDialog: Dialog;
   /** Answering a partner's question, pushed on top when the question arrives. */
   infoAnswerDialog: Dialog;
+  /** "Talk to a person", pushed on top of whatever runs when the person asks for one in their words. */
+  handoffDialog: Dialog;
+  /** Each language's words, to hear a request for a person anywhere in the conversation. */
+  lexicons: Lexicons;
+  /** The conversation's last turns, for the caseworker (kept only with consent). */
+  recent: RecentExchange;
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -42,6 +50,8 @@ export interface PersonNotice {
   fallbackLanguage: string;
   /** A dialog to push on top of whatever the person is doing (e.g. the answer to a question). */
   dialog?: { id: string; options: object };
+  /** A dialog to end if it runs (a handoff a caseworker ended): the dialog below resumes. */
+  closeDialog?: string;
 }
 
 /**
@@ -71,6 +81,7 @@ export class PasserelleBot extends ActivityHandler {
     this.dialogs.add(deps.languageDialog);
     this.dialogs.add(deps.myReferralsDialog);
     this.dialogs.add(deps.infoAnswerDialog);
+    this.dialogs.add(deps.handoffDialog);
     this.commands = new GlobalCommandRecognizer(deps.localizer);
 
     this.onTurn(async (context, next) => {
@@ -114,6 +125,15 @@ export class PasserelleBot extends ActivityHandler {
     await this.commits.run(context, async () => {
       await this.startTurn(context, notice.fallbackLanguage);
       await context.sendActivity(notice.text(turnTexts(context)));
+      if (notice.closeDialog) {
+        // Where it runs: on top, or inside the main dialog (started from the menu).
+        for (let dc: DialogContext | undefined = await this.dialogs.createContext(context); dc; dc = dc.child) {
+          if (dc.activeDialog?.id === notice.closeDialog) {
+            await dc.endDialog();
+            break;
+          }
+        }
+      }
       if (notice.dialog) {
         const dc = await this.dialogs.createContext(context);
         await dc.beginDialog(notice.dialog.id, notice.dialog.options);
@@ -133,6 +153,7 @@ export class PasserelleBot extends ActivityHandler {
     const proposed = fromLocale ? [fromLocale] : languagesFromScript(context.activity.text, localizer.languages);
     const language = localizer.isSupported(person.language) ? person.language : (proposed[0] ?? localizer.defaultLanguage);
     startTurn(context, { localizer, person, language, proposedLanguages: proposed, turnId: this.deps.turnIdOf(context) });
+    await this.deps.recent.record(context);
     // Replies carry the language they are written in (not the channel's locale).
     context.onSendActivities(async (ctx, activities, nextSend) => {
       const lang = turnLanguage(ctx);
@@ -157,9 +178,15 @@ export class PasserelleBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    const command = this.commands.recognize(context.activity.text);
+    // While a person handles the conversation (or it waits for one), the bot does not answer in
+    // their place: every message goes to the handoff dialog, commands included.
+    const handedOff = isDialogActive(dc, this.deps.handoffDialog.id);
+    const command = handedOff ? undefined : this.commands.recognize(context.activity.text);
     if (command) await this.runCommand(dc, command);
-    else {
+    else if (!handedOff && recognizeHandoffRequest(context.activity.text ?? '', this.deps.lexicons)) {
+      // Pushed on top: when it ends, the dialog below resumes where it was.
+      await dc.beginDialog(this.deps.handoffDialog.id);
+    } else {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete) {
         await dc.beginDialog(this.deps.mainDialog.id, { greet: result.status === DialogTurnStatus.empty });

@@ -1,7 +1,7 @@
 import type { ObjectId } from 'mongodb';
 import type { EligibilityAnswers, EligibilityResult } from '../../domain/eligibility/types';
 import { CorruptStateError } from '../errors';
-import type { AssessmentStatus, ConsentDecision, OutboxStatus, ReferralStatus, TrainingInterestSource } from '../ports';
+import type { AssessmentStatus, ConsentDecision, HandoffStatus, OutboxStatus, ReferralStatus, TrainingInterestSource } from '../ports';
 
 /** Collection names, one per port. */
 export const COLLECTIONS = {
@@ -20,6 +20,7 @@ export const COLLECTIONS = {
   partnerApiKeys: 'partnerApiKeys',
   leases: 'leases',
   conversationStarts: 'conversationStarts',
+  handoffs: 'handoffs',
   accounts: 'consoleAccounts',
   consoleSessions: 'consoleSessions',
   auditLog: 'auditLog',
@@ -168,6 +169,22 @@ export interface ReferralDocument {
   pendingOutbox: EmbeddedMessage[];
   outboxPending: boolean;
   seq: ObjectId;
+}
+
+/**
+ * A conversation handed to a person (`_id` = id); `body` is JSON text (see `handoffCodec`).
+ * `pendingOutbox` as for referrals: the messages of a save, relayed to the outbox collection.
+ */
+export interface HandoffDocument {
+  _id: string;
+  version: number;
+  userKey: string;
+  conversationKey: string;
+  status: HandoffStatus;
+  requestedAt: Date;
+  body: string;
+  pendingOutbox: EmbeddedMessage[];
+  outboxPending: boolean;
 }
 
 /** An outbox message (`_id` = message id); the payload is JSON text. */

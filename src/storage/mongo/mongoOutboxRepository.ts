@@ -18,6 +18,48 @@ export function embed(message: NewOutboxMessage): EmbeddedMessage {
   };
 }
 
+/** An aggregate's document that embeds its new outbox messages until they are relayed. */
+interface WithEmbeddedOutbox {
+  _id: string;
+  version: number;
+  pendingOutbox: EmbeddedMessage[];
+  outboxPending: boolean;
+}
+
+/**
+ * Relays the messages embedded in aggregates' documents (`pendingOutbox`) to the outbox
+ * collection, then removes them, holding the claim of each document's current revision (so no
+ * save interleaves). `relayPending` does it for up to `limit` documents still holding some.
+ */
+export class EmbeddedOutboxRelay {
+  private readonly documents: Collection<WithEmbeddedOutbox>;
+
+  constructor(
+    documents: Collection<never>,
+    private readonly name: string,
+    private readonly outbox: Collection<OutboxDocument>,
+    private readonly claims: WriteClaims
+  ) {
+    this.documents = documents as unknown as Collection<WithEmbeddedOutbox>;
+  }
+
+  async relayPending(limit = 100): Promise<void> {
+    const docs = await this.documents.find({ outboxPending: true }, { projection: { _id: 1 }, limit }).toArray();
+    for (const doc of docs) await this.relay(doc._id);
+  }
+
+  async relay(id: string): Promise<void> {
+    const current = await this.documents.findOne({ _id: id }, { projection: { version: 1 } });
+    if (!current) return;
+    await this.claims.withClaim(`${this.name}/${id}#${current.version}`, async () => {
+      const stored = await this.documents.findOne({ _id: id });
+      if (!stored || stored.version !== current.version || !stored.outboxPending) return;
+      await insertMessages(this.outbox, stored.pendingOutbox ?? []);
+      await this.documents.updateOne({ _id: id, version: stored.version }, { $set: { pendingOutbox: [], outboxPending: false } });
+    });
+  }
+}
+
 /**
  * Inserts messages into the outbox collection, pending and due at once; an id already there is
  * left as it is (relaying the same message twice changes nothing).

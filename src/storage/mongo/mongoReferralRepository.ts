@@ -7,7 +7,7 @@ import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, Ref
 import { checkReferralSave, decodeJsonObject, decodeReferralStatus } from '../referralCodec';
 import { type OutboxDocument, type ReferralDocument, type ReferralPlaceDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
-import { embed, insertMessages } from './mongoOutboxRepository';
+import { embed, EmbeddedOutboxRelay } from './mongoOutboxRepository';
 import type { WriteClaims } from './mongoWriteClaims';
 
 type ReferralFields = Omit<ReferralDocument, '_id' | 'seq' | 'pendingOutbox' | 'outboxPending'>;
@@ -31,11 +31,15 @@ const STALE_PLACE_MS = 60_000;
 export class MongoReferralRepository implements ReferralRepository {
   constructor(
     private readonly collection: Collection<ReferralDocument>,
-    private readonly outbox: Collection<OutboxDocument>,
+    outbox: Collection<OutboxDocument>,
     private readonly places: Collection<ReferralPlaceDocument>,
     private readonly claims: WriteClaims,
     private readonly guard: OpenGuard
-  ) {}
+  ) {
+    this.relayer = new EmbeddedOutboxRelay(collection as unknown as Collection<never>, 'referrals', outbox, claims);
+  }
+
+  private readonly relayer: EmbeddedOutboxRelay;
 
   async save(referral: Referral, messages: readonly NewOutboxMessage[], places?: PlaceChange): Promise<Referral> {
     this.guard.assertOpen();
@@ -175,24 +179,12 @@ export class MongoReferralRepository implements ReferralRepository {
   }
 
   /** Relays the messages still embedded in referrals (at most `limit` referrals per call). */
-  async relayPending(limit = 100): Promise<void> {
-    const docs = await this.collection.find({ outboxPending: true }, { projection: { _id: 1 }, limit }).toArray();
-    for (const doc of docs) await this.relay(doc._id);
+  relayPending(limit = 100): Promise<void> {
+    return this.relayer.relayPending(limit);
   }
 
-  /**
-   * Moves one referral's embedded messages into the outbox collection, then removes them from
-   * the referral, holding the claim of its current revision (so no save interleaves).
-   */
-  private async relay(id: string): Promise<void> {
-    const current = await this.collection.findOne({ _id: id }, { projection: { version: 1 } });
-    if (!current) return;
-    await this.claims.withClaim(`referrals/${id}#${current.version}`, async () => {
-      const stored = await this.collection.findOne({ _id: id });
-      if (!stored || stored.version !== current.version || !stored.outboxPending) return;
-      await insertMessages(this.outbox, stored.pendingOutbox ?? []);
-      await this.collection.updateOne({ _id: id, version: stored.version }, { $set: { pendingOutbox: [], outboxPending: false } });
-    });
+  private relay(id: string): Promise<void> {
+    return this.relayer.relay(id);
   }
 
   async get(id: string): Promise<Referral | null> {

@@ -24,6 +24,7 @@ import {
   type ConversationReferenceDocument,
   type LeaseDocument,
   type EligibilityCheckDocument,
+  type HandoffDocument,
   type OutboxDocument,
   type ProfileDocument,
   type ProfileLinkDocument,
@@ -33,6 +34,7 @@ import {
   type TrainingInterestDocument
 } from './mongoDocuments';
 import { MongoEligibilityCheckRepository } from './mongoEligibilityCheckRepository';
+import { MongoHandoffRepository } from './mongoHandoffRepository';
 import { mongoUnavailable } from './mongoFailure';
 import { MongoLeaseRepository } from './mongoLeaseRepository';
 import { type ConversationStartDocument, MongoConversationStartRepository } from './mongoConversationStartRepository';
@@ -183,6 +185,15 @@ async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise
         { key: { programme: 1, place: 1 }, name: 'byProgramme' }
       ]
     ],
+    [
+      COLLECTIONS.handoffs,
+      [
+        { key: { status: 1, requestedAt: 1, _id: 1 }, name: 'queue' },
+        { key: { conversationKey: 1, status: 1 }, name: 'byConversation' },
+        { key: { userKey: 1 }, name: 'byUser' },
+        { key: { outboxPending: 1 }, name: 'byOutboxPending' }
+      ]
+    ],
     [COLLECTIONS.partnerApiKeys, [{ key: { partnerId: 1, createdAt: -1 }, name: 'byPartner' }]],
     [
       COLLECTIONS.outbox,
@@ -221,6 +232,7 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     claims,
     guard
   );
+  const handoffs = new MongoHandoffRepository(db.collection<HandoffDocument>(COLLECTIONS.handoffs), outboxCollection, claims, guard);
   return {
     kind: 'mongodb',
     capabilities,
@@ -242,7 +254,11 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
       guard
     ),
     referrals,
-    outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard),
+    handoffs,
+    outbox: new MongoOutboxRepository(outboxCollection, claims, async () => {
+      await referrals.relayPending();
+      await handoffs.relayPending();
+    }, guard),
     partnerApiKeys: new MongoPartnerApiKeyRepository(db.collection<PartnerApiKeyDocument>(COLLECTIONS.partnerApiKeys), guard),
     leases: new MongoLeaseRepository(db.collection<LeaseDocument>(COLLECTIONS.leases), guard),
     accounts: new MongoAccountRepository(db.collection<AccountDocument>(COLLECTIONS.accounts), guard),

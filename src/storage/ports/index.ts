@@ -12,6 +12,7 @@ export type { TrainingInterestRepository } from './trainingInterestRepository';
 export type { ConversationReferenceRepository } from './conversationReferenceRepository';
 export type { OutboxRepository } from './outboxRepository';
 export type { PartnerReferralQuery, PlaceChange, ReferralRepository, StatusCounts } from './referralRepository';
+export type { HandoffRepository } from './handoffRepository';
 export type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 export type { Lease, LeaseRepository } from './leaseRepository';
 export type { AccountRepository } from './accountRepository';
@@ -44,6 +45,8 @@ export type {
   OutboxMessage,
   OutboxStatus,
   OutboxStats,
+  Handoff,
+  HandoffStatus,
   PartnerApiKey,
   ProfileLink,
   Referral,

@@ -8,6 +8,7 @@ import type { ConsentRepository } from './consentRepository';
 import type { ConversationStartRepository } from './conversationStartRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
+import type { HandoffRepository } from './handoffRepository';
 import type { LeaseRepository } from './leaseRepository';
 import type { OutboxRepository } from './outboxRepository';
 import type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
@@ -58,6 +59,8 @@ export interface StorageBundle {
   readonly conversationReferences: ConversationReferenceRepository;
   /** Referrals to partners, saved with their outbox messages. */
   readonly referrals: ReferralRepository;
+  /** Conversations handed to a person, saved with their outbox messages. */
+  readonly handoffs: HandoffRepository;
   /** Messages waiting to be delivered. */
   readonly outbox: OutboxRepository;
   /** Partners' API keys. */

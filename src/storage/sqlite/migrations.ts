@@ -273,6 +273,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX consents_granted ON consents (decided_at) WHERE decision = 'granted';
       CREATE INDEX assessments_completed ON assessments (completed_at) WHERE status = 'completed';
     `
+  },
+  {
+    version: 10,
+    name: 'handoffs',
+    // Conversations handed to a person; body is JSON text (see handoffCodec).
+    sql: `
+      CREATE TABLE handoffs (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        user_key TEXT NOT NULL,
+        conversation_key TEXT NOT NULL,
+        status TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX handoffs_queue ON handoffs (status, requested_at, id);
+      CREATE INDEX handoffs_by_conversation ON handoffs (conversation_key, status);
+      CREATE INDEX handoffs_by_user ON handoffs (user_key);
+    `
   }
 ];
 

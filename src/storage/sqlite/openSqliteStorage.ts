@@ -18,6 +18,7 @@ import { SqliteOutboxRepository } from './sqliteOutboxRepository';
 import { SqlitePartnerApiKeyRepository } from './sqlitePartnerApiKeyRepository';
 import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
 import { SqliteReferralRepository } from './sqliteReferralRepository';
+import { SqliteHandoffRepository } from './sqliteHandoffRepository';
 import { SqliteTrainingInterestRepository } from './sqliteTrainingInterestRepository';
 import { SqliteUserProfileRepository } from './sqliteUserProfileRepository';
 
@@ -81,6 +82,7 @@ function createBundle(db: Database.Database): StorageBundle {
     trainingInterests: new SqliteTrainingInterestRepository(db, guard),
     conversationReferences: new SqliteConversationReferenceRepository(db, guard),
     referrals: new SqliteReferralRepository(db, guard),
+    handoffs: new SqliteHandoffRepository(db, guard),
     outbox: new SqliteOutboxRepository(db, guard),
     partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
     leases: new SqliteLeaseRepository(db, guard),
