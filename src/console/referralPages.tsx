@@ -195,7 +195,17 @@ function Select(props: { name: string; label: string; value: string | undefined;
 
 function QueuePage(props: { ctx: ConsolePageContext; page: Awaited<ReturnType<ReferralConsoleService['queue']>>; query: Query; partners: readonly Partner[]; partnerName: (id: string | null) => string }) {
   const { ctx, page, query } = props;
-  const { t } = ctx.texts;
+  // The same few labels recur on every row: each is translated once per page.
+  const seen = new Map<string, string>();
+  const t = (key: string, params?: Record<string, unknown>): string => {
+    const id = params ? `${key}|${JSON.stringify(params)}` : key;
+    let text = seen.get(id);
+    if (text === undefined) {
+      text = ctx.texts.t(key, params);
+      seen.set(id, text);
+    }
+    return text;
+  };
   const lang = ctx.lang;
   const now = new Date();
   const isPartner = ctx.account.role === 'partner';
