@@ -53,6 +53,9 @@ import { addDeadLetterPages } from './console/deadLettersPage';
 import { addReportPages } from './console/reportsPage';
 import { addWalkInPage } from './console/walkInPage';
 import { loadLanguageNames } from './console/languageNames';
+import { addReferralPages } from './console/referralPages';
+import { addAdminPages } from './console/adminPages';
+import { ReferralConsoleService } from './services/referralConsoleService';
 
 export interface App {
   readonly server: Server;
@@ -147,6 +150,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     partners: content.partners,
     clock,
     emailEnabled: config.smtp !== undefined,
+    capacities: storage.partnerCapacities,
     trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
   });
   const partnerKeys = new PartnerKeyService(storage.partnerApiKeys, clock);
@@ -240,10 +244,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   addProfileRoutes(server, { assessment, localizer });
   addPartnerApiRoutes(server, { referrals, keys: partnerKeys });
   const accounts = new AccountService({ accounts: storage.accounts, partnerIds: content.partners.partners.map((p) => p.id), clock });
+  const audit = new AuditService({ log: storage.auditLog, clock });
   const consoleMount = mountConsole(server, {
     accounts,
     sessions: new ConsoleSessionService({ sessions: storage.consoleSessions, accounts: storage.accounts, clock, idleMs: config.console.idleMs, absoluteMs: config.console.absoluteMs }),
-    audit: new AuditService({ log: storage.auditLog, clock }),
+    audit,
     localizer,
     clock,
     secureCookie: config.console.secureCookie,
@@ -251,6 +256,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     languageNames: loadLanguageNames(config.localesDir)
   });
   addConsoleRoutes(server, consoleMount);
+  addReferralPages(consoleMount, { referrals: new ReferralConsoleService({ referrals, store: storage.referrals, clock }), partners: content.partners.partners });
+  addAdminPages(consoleMount, { accounts, audit, keys: partnerKeys, referrals, capacities: storage.partnerCapacities, partners: content.partners.partners, clock });
   const partnerNames = new Map(content.partners.partners.map((p) => [p.id, p.name]));
   addReportPages(consoleMount, {
     reporting: new ReportingService({ reporting: storage.reporting, starts: storage.conversationStarts, timeZone: config.timeZone }),

@@ -182,7 +182,9 @@ export class ReferralDialog extends ComponentDialog {
     });
     // The referral's consent covers keeping where to send its updates.
     await this.deps.references.remember(conversationReferenceOf(step.context, person.userKey, this.deps.clock()));
-    await step.context.sendActivity(texts.t('referral:sent', { partner: partner.name, reference: referral.reference }));
+    // Held for an adviser's review (eligibility to be checked by a person): said so.
+    const sentKey = referral.status === 'submitted' ? 'referral:sentForReview' : 'referral:sent';
+    await step.context.sendActivity(texts.t(sentKey, { partner: partner.name, reference: referral.reference }));
     return step.endDialog({ referralId: referral.id, reference: referral.reference });
   }
 

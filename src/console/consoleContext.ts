@@ -51,7 +51,7 @@ export interface ConsolePageContext {
   /** Writes one audit line for this account (await it before answering). */
   audit(action: AuditAction, facts?: AuditFacts): Promise<void>;
   /** Answers 200 (or `status`) with `body` inside the console's layout. */
-  render(title: string, body: VNode, options?: { status?: number }): void;
+  render(title: string, body: VNode, options?: { status?: number; scripts?: readonly string[] }): void;
   /** Answers 303 to a console path (after a POST). */
   redirect(path: string): void;
   /** Answers with a short message page (404 for something this account may not see, 400 for bad input…). */
@@ -180,7 +180,7 @@ export class ConsoleMount {
         audit: async (action, facts) => {
           await this.deps.audit.record(account, action, facts);
         },
-        render: (title, body, options) => this.sendPage(req, res, texts, signed, options?.status ?? 200, title, body),
+        render: (title, body, options) => this.sendPage(req, res, texts, signed, options?.status ?? 200, title, body, options?.scripts),
         redirect: (path) => {
           res.header('Location', path);
           res.send(303);
@@ -193,10 +193,10 @@ export class ConsoleMount {
   }
 
   /** A whole console page in the layout. */
-  sendPage(req: Request, res: Response, texts: Texts, signed: SignedIn | undefined, status: number, title: string, body: VNode): void {
+  sendPage(req: Request, res: Response, texts: Texts, signed: SignedIn | undefined, status: number, title: string, body: VNode, scripts?: readonly string[]): void {
     const nav = signed ? this.nav.filter((item) => mayUse(signed.account, item.roles)).sort((a, b) => a.order - b.order) : [];
     const html = renderPage(
-      ConsoleLayout({ texts, title, account: signed?.account, csrfToken: signed?.session.csrfToken, nav, currentPath: new URL(req.url ?? '/', 'http://x').pathname, children: body })
+      ConsoleLayout({ texts, title, account: signed?.account, csrfToken: signed?.session.csrfToken, nav, currentPath: new URL(req.url ?? '/', 'http://x').pathname, ...(scripts ? { scripts } : {}), children: body })
     );
     sendHtml(req, res, status, html, CONSOLE_HEADERS);
   }

@@ -27,7 +27,7 @@ import {
   type TransitionRefusal,
   type UserKey
 } from '../domain';
-import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError, type PlaceChange, type ReferralRepository } from '../storage';
+import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError, type PartnerCapacityRepository, type PlaceChange, type ReferralRepository } from '../storage';
 import type { Clock } from './clock';
 
 /** The outbox message kinds referrals produce (the outbox worker knows how to deliver each). */
@@ -97,6 +97,8 @@ export class ReferralService {
       emailEnabled: boolean;
       /** Training id → the partner that runs it (the catalogue's `partnerId`). */
       trainingPartners?: ReadonlyMap<string, string>;
+      /** Capacities partners set in the console, overriding content/partners.json. */
+      capacities?: PartnerCapacityRepository;
       /** Random bytes (references); the system's by default. */
       random?: (size: number) => Uint8Array;
     }
@@ -112,6 +114,11 @@ export class ReferralService {
     return this.deps.partners.partners;
   }
 
+  /** Open referrals per partner (what its capacity is compared with). */
+  countOpen(): Promise<Map<string, number>> {
+    return this.deps.referrals.countOpenByPartner();
+  }
+
   /** The partner that runs a training of the catalogue, if any. */
   partnerOfTraining(trainingId: string): string | undefined {
     return this.deps.trainingPartners?.get(trainingId);
@@ -119,13 +126,20 @@ export class ReferralService {
 
   /** The partners that fit, best first, with why; or what to tell the person when none does. */
   async propose(request: RoutingRequest): Promise<RoutingResult> {
-    return routeReferral(request, this.deps.partners.partners, await this.deps.referrals.countOpenByPartner());
+    return routeReferral(request, await this.currentPartners(), await this.deps.referrals.countOpenByPartner());
+  }
+
+  /** The partners with the capacities they set in the console, if any. */
+  async currentPartners(): Promise<Partner[]> {
+    const set = (await this.deps.capacities?.all()) ?? new Map<string, number>();
+    return this.deps.partners.partners.map((p) => (set.has(p.id) ? { ...p, capacity: set.get(p.id)! } : p));
   }
 
   /**
    * Creates the referral and sends it to the partner the person chose: submitted, then routed by
-   * the system, in one save with the partner's messages. Returns the saved referral (with its
-   * reference).
+   * the system, in one save with the partner's messages. When the person's eligibility for the
+   * programme says an adviser should look, it stays `submitted` for a caseworker to review and
+   * route in the console. Returns the saved referral (with its reference).
    */
   async submit(input: SubmitReferral): Promise<Referral> {
     if (input.id) {
@@ -158,12 +172,15 @@ export class ReferralService {
       waitingSince: at,
       version: 0
     };
-    const routed = transition(created, 'route', { actor: { kind: 'system' }, at, partnerId: input.partnerId });
-    if (!routed.ok) throw new ReferralNotCreatedError(`the new referral could not be routed (${routed.refusal.code})`);
+    // "An adviser should look" at this programme: the referral waits for a caseworker, who routes
+    // it (to the partner the person agreed to) from the console; otherwise it goes straight away.
+    const held = input.sources.result?.programmes.some((p) => p.programme === input.programme && p.outcome === 'needs_adviser') ?? false;
+    const routed = held ? undefined : transition(created, 'route', { actor: { kind: 'system' }, at, partnerId: input.partnerId });
+    if (routed && !routed.ok) throw new ReferralNotCreatedError(`the new referral could not be routed (${routed.refusal.code})`);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const referral = { ...routed.referral, reference: this.newReference() };
+      const referral = { ...(routed?.ok ? routed.referral : created), reference: this.newReference() };
       try {
-        return await this.deps.referrals.save(referral, this.messagesFor(referral, routed.event, { personSawRouting: true }));
+        return await this.deps.referrals.save(referral, routed?.ok ? this.messagesFor(referral, routed.event, { personSawRouting: true }) : []);
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err;
         // The same turn, run at the same time elsewhere, saved it first: that one stands.

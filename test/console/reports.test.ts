@@ -130,6 +130,9 @@ describe('reporting, walk-in and delivery problems in the console', () => {
     expect(html).toContain('referral-42');
     expect(html).not.toContain('secret-user-key');
     expect(html).not.toContain('adresse');
+    const noToken = await c.post(`/console/dead-letters/${deadId}/retry`, {}, { withCsrf: false });
+    expect(noToken.res.status).toBe(403);
+    expect((await running.app.storage.outbox.get(deadId))?.status).toBe('dead');
     const retried = await c.post(`/console/dead-letters/${deadId}/retry`, {});
     expect(retried.res.status).toBe(303);
     expect(retried.res.headers.get('location')).toBe('/console/dead-letters?done=retried');

@@ -133,6 +133,18 @@ describeEachStorage('console storage', (target) => {
     });
   });
 
+  describe('partner capacities', () => {
+    it('sets, replaces and lists capacities; refuses a negative or fractional one', async () => {
+      expect(await storage.partnerCapacities.all()).toEqual(new Map());
+      await storage.partnerCapacities.set('fr-coordinator', 12, at('2026-12-01T10:00:00Z'));
+      await storage.partnerCapacities.set('be-training', 0, at('2026-12-01T10:00:00Z'));
+      await storage.partnerCapacities.set('fr-coordinator', 7, at('2026-12-01T11:00:00Z'));
+      await expect(storage.partnerCapacities.set('fr-coordinator', -1, at('2026-12-01T12:00:00Z'))).rejects.toBeInstanceOf(TypeError);
+      await expect(storage.partnerCapacities.set('fr-coordinator', 1.5, at('2026-12-01T12:00:00Z'))).rejects.toBeInstanceOf(TypeError);
+      expect(await storage.partnerCapacities.all()).toEqual(new Map([['fr-coordinator', 7], ['be-training', 0]]));
+    });
+  });
+
   describe('referral queue', () => {
     beforeEach(async () => {
       const rows: Referral[] = [

@@ -2,7 +2,7 @@ import type { Collection, Filter } from 'mongodb';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../domain';
 import { CorruptStateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { Account, AccountRepository, AuditEntry, AuditLogRepository, AuditQuery, ConsoleSession, ConsoleSessionRepository } from '../ports';
+import type { Account, AccountRepository, AuditEntry, AuditLogRepository, AuditQuery, ConsoleSession, ConsoleSessionRepository, PartnerCapacityRepository } from '../ports';
 import { storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
 
@@ -213,5 +213,31 @@ export class MongoAuditLogRepository implements AuditLogRepository {
       userKey: doc.userKey ?? null,
       detail: doc.detail ?? null
     }));
+  }
+}
+
+/** A partner's capacity (`_id` = partner id). */
+export interface PartnerCapacityDocument {
+  _id: string;
+  capacity: number;
+  updatedAt: Date;
+}
+
+/** Partners' capacities in `partnerCapacities`. */
+export class MongoPartnerCapacityRepository implements PartnerCapacityRepository {
+  constructor(
+    private readonly collection: Collection<PartnerCapacityDocument>,
+    private readonly guard: OpenGuard
+  ) {}
+
+  async all(): Promise<Map<string, number>> {
+    this.guard.assertOpen();
+    return new Map((await this.collection.find({}).toArray()).map((doc) => [doc._id, doc.capacity]));
+  }
+
+  async set(partnerId: string, capacity: number, at: Date): Promise<void> {
+    this.guard.assertOpen();
+    if (!Number.isInteger(capacity) || capacity < 0) throw new TypeError(`capacity must be a non-negative integer, not ${capacity}`);
+    await this.collection.updateOne({ _id: partnerId }, { $set: { capacity, updatedAt: at } }, { upsert: true });
   }
 }

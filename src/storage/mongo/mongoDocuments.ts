@@ -22,7 +22,8 @@ export const COLLECTIONS = {
   conversationStarts: 'conversationStarts',
   accounts: 'consoleAccounts',
   consoleSessions: 'consoleSessions',
-  auditLog: 'auditLog'
+  auditLog: 'auditLog',
+  partnerCapacities: 'partnerCapacities'
 } as const;
 
 /**

@@ -11,7 +11,9 @@ import {
   type ConsoleSessionDocument,
   MongoAccountRepository,
   MongoAuditLogRepository,
-  MongoConsoleSessionRepository
+  MongoConsoleSessionRepository,
+  MongoPartnerCapacityRepository,
+  type PartnerCapacityDocument
 } from './mongoConsoleRepositories';
 import { MongoConversationReferenceRepository } from './mongoConversationReferenceRepository';
 import {
@@ -246,6 +248,7 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     accounts: new MongoAccountRepository(db.collection<AccountDocument>(COLLECTIONS.accounts), guard),
     consoleSessions: new MongoConsoleSessionRepository(db.collection<ConsoleSessionDocument>(COLLECTIONS.consoleSessions), guard),
     auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
+    partnerCapacities: new MongoPartnerCapacityRepository(db.collection<PartnerCapacityDocument>(COLLECTIONS.partnerCapacities), guard),
     conversationStarts: new MongoConversationStartRepository(db.collection<ConversationStartDocument>(COLLECTIONS.conversationStarts), guard),
     reporting: new MongoReportingRepository(
       {

@@ -17,6 +17,7 @@ export type { Lease, LeaseRepository } from './leaseRepository';
 export type { AccountRepository } from './accountRepository';
 export type { ConsoleSessionRepository } from './consoleSessionRepository';
 export type { AuditLogRepository } from './auditLogRepository';
+export type { PartnerCapacityRepository } from './partnerCapacityRepository';
 export type { ConversationStartRepository } from './conversationStartRepository';
 export type { ReportingRepository } from './reportingRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';

@@ -3,6 +3,7 @@ import type { AccountRepository } from './accountRepository';
 import type { AssessmentRepository } from './assessmentRepository';
 import type { AuditLogRepository } from './auditLogRepository';
 import type { ConsoleSessionRepository } from './consoleSessionRepository';
+import type { PartnerCapacityRepository } from './partnerCapacityRepository';
 import type { ConsentRepository } from './consentRepository';
 import type { ConversationStartRepository } from './conversationStartRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
@@ -69,6 +70,8 @@ export interface StorageBundle {
   readonly consoleSessions: ConsoleSessionRepository;
   /** Who saw or changed what in the console. */
   readonly auditLog: AuditLogRepository;
+  /** Capacities partners set in the console. */
+  readonly partnerCapacities: PartnerCapacityRepository;
   /** Conversations that started (nothing personal), the funnel's first stage. */
   readonly conversationStarts: ConversationStartRepository;
   /** What reporting reads of the other stores (few fields, every record). */

@@ -247,6 +247,17 @@ export const MIGRATIONS: readonly Migration[] = [
     `
   },
   {
+    version: 8,
+    name: 'console: partner capacities',
+    sql: `
+      CREATE TABLE partner_capacities (
+        partner_id TEXT PRIMARY KEY,
+        capacity INTEGER NOT NULL CHECK (capacity >= 0),
+        updated_at TEXT NOT NULL
+      );
+    `
+  },
+  {
     version: 9,
     name: 'reporting',
     // Conversation starts hold no person (id derived one way from the first activity, the day,

@@ -8,7 +8,7 @@ import { applyMigrations } from './migrations';
 import { SqliteAssessmentRepository } from './sqliteAssessmentRepository';
 import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
-import { SqliteAccountRepository, SqliteAuditLogRepository, SqliteConsoleSessionRepository } from './sqliteConsoleRepositories';
+import { SqliteAccountRepository, SqliteAuditLogRepository, SqliteConsoleSessionRepository, SqlitePartnerCapacityRepository } from './sqliteConsoleRepositories';
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
 import { SqliteLeaseRepository } from './sqliteLeaseRepository';
@@ -87,6 +87,7 @@ function createBundle(db: Database.Database): StorageBundle {
     accounts: new SqliteAccountRepository(db, guard),
     consoleSessions: new SqliteConsoleSessionRepository(db, guard),
     auditLog: new SqliteAuditLogRepository(db, guard),
+    partnerCapacities: new SqlitePartnerCapacityRepository(db, guard),
     conversationStarts: new SqliteConversationStartRepository(db, guard),
     reporting: new SqliteReportingRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.

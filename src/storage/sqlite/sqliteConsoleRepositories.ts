@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../domain';
 import { CorruptStateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { Account, AccountRepository, AuditEntry, AuditLogRepository, AuditQuery, ConsoleSession, ConsoleSessionRepository } from '../ports';
+import type { Account, AccountRepository, AuditEntry, AuditLogRepository, AuditQuery, ConsoleSession, ConsoleSessionRepository, PartnerCapacityRepository } from '../ports';
 import { fromIso, isUniqueViolation, toIso } from './rowCodec';
 
 interface AccountRow {
@@ -244,5 +244,34 @@ export class SqliteAuditLogRepository implements AuditLogRepository {
         userKey: row.user_key,
         detail: row.detail
       }));
+  }
+}
+
+/** A capacity must be a whole number of referrals, 0 or more. */
+export function checkCapacity(capacity: number): void {
+  if (!Number.isInteger(capacity) || capacity < 0) throw new TypeError(`capacity must be a non-negative integer, not ${capacity}`);
+}
+
+/** Partners' capacities in `partner_capacities`. */
+export class SqlitePartnerCapacityRepository implements PartnerCapacityRepository {
+  private readonly select: Statement<[], { partner_id: string; capacity: number }>;
+  private readonly upsert: Statement<[string, number, string]>;
+
+  constructor(db: Database, private readonly guard: OpenGuard) {
+    this.select = db.prepare('SELECT partner_id, capacity FROM partner_capacities');
+    this.upsert = db.prepare(
+      'INSERT INTO partner_capacities (partner_id, capacity, updated_at) VALUES (?, ?, ?) ON CONFLICT (partner_id) DO UPDATE SET capacity = excluded.capacity, updated_at = excluded.updated_at'
+    );
+  }
+
+  async all(): Promise<Map<string, number>> {
+    this.guard.assertOpen();
+    return new Map(this.select.all().map((r) => [r.partner_id, r.capacity]));
+  }
+
+  async set(partnerId: string, capacity: number, at: Date): Promise<void> {
+    this.guard.assertOpen();
+    checkCapacity(capacity);
+    this.upsert.run(partnerId, capacity, toIso(at));
   }
 }
