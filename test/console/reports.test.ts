@@ -144,5 +144,8 @@ describe('reporting, walk-in and delivery problems in the console', () => {
     const retries = log.filter((e) => e.action === 'outbox.retry' && e.actorEmail === accounts.admin);
     expect(retries.length).toBeGreaterThanOrEqual(2);
     expect(retries[0]).toMatchObject({ referralId: 'referral-42', detail: `person.message ${deadId}` });
+    const audit = await c.get('/console/audit');
+    expect(audit.html).toContain('Tried a delivery again');
+    expect(audit.html).toContain('Checked eligibility for a walk-in');
   });
 });
