@@ -130,6 +130,9 @@ describe('reporting, walk-in and delivery problems in the console', () => {
     expect(html).toContain('referral-42');
     expect(html).not.toContain('secret-user-key');
     expect(html).not.toContain('adresse');
+    const noToken = await c.post(`/console/dead-letters/${deadId}/retry`, {}, { withCsrf: false });
+    expect(noToken.res.status).toBe(403);
+    expect((await running.app.storage.outbox.get(deadId))?.status).toBe('dead');
     const retried = await c.post(`/console/dead-letters/${deadId}/retry`, {});
     expect(retried.res.status).toBe(303);
     expect(retried.res.headers.get('location')).toBe('/console/dead-letters?done=retried');
@@ -141,5 +144,8 @@ describe('reporting, walk-in and delivery problems in the console', () => {
     const retries = log.filter((e) => e.action === 'outbox.retry' && e.actorEmail === accounts.admin);
     expect(retries.length).toBeGreaterThanOrEqual(2);
     expect(retries[0]).toMatchObject({ referralId: 'referral-42', detail: `person.message ${deadId}` });
+    const audit = await c.get('/console/audit');
+    expect(audit.html).toContain('Tried a delivery again');
+    expect(audit.html).toContain('Checked eligibility for a walk-in');
   });
 });

@@ -60,6 +60,16 @@ const ROUTES: Cell[] = [
   { method: 'GET', path: '/api/partner/v1/referrals/:H', expect: [401, 401, 404, 404, 401], api: true },
   { method: 'POST', path: '/api/partner/v1/referrals/:A/accept', expect: [401, 401, 200, 404, 401], api: true },
   { method: 'POST', path: '/api/partner/v1/referrals/:B/decline', form: { reason: 'Full' }, expect: [401, 401, 404, 200, 401], api: true },
+  // Reports, walk-in check, delivery problems.
+  { method: 'GET', path: '/console/reports', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/reports?by=country&programme=camplus', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/reports?by=nonsense', expect: [400, 400, 403, 403, 303] },
+  { method: 'GET', path: '/console/reports.csv?by=partner', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/walk-in', expect: [200, 200, 403, 403, 303] },
+  { method: 'POST', path: '/console/walk-in', form: { age: '22', country: 'FR' }, expect: [200, 200, 403, 403, 401] },
+  { method: 'POST', path: '/console/walk-in', form: { age: 'old' }, expect: [400, 400, 403, 403, 401] },
+  { method: 'GET', path: '/console/dead-letters', expect: [200, 403, 403, 403, 303] },
+  { method: 'POST', path: '/console/dead-letters/no-such-message/retry', expect: [303, 403, 403, 403, 401] },
   // Last: it ends the sessions.
   { method: 'POST', path: '/console/sign-out', expect: [303, 303, 303, 303, 401] }
 ];
