@@ -12,6 +12,13 @@ describe('readConfig', () => {
     expect(config.pseudonymSecretIsDefault).toBe(true);
   });
 
+  it('reads the opening hours of "talk to a person" in their own time zone, else TIME_ZONE', () => {
+    expect(readConfig({}, '/srv').handoffHours).toMatchObject({ timeZone: 'Europe/Paris', always: false });
+    expect(readConfig({}, '/srv').handoffHours.days.map((d) => d.length)).toEqual([1, 1, 1, 1, 1, 0, 0]);
+    expect(readConfig({ TIME_ZONE: 'Europe/Lisbon', HANDOFF_HOURS: 'always' }, '/srv').handoffHours).toMatchObject({ timeZone: 'Europe/Lisbon', always: true });
+    expect(readConfig({ HANDOFF_TIME_ZONE: 'Europe/Bucharest' }, '/srv').handoffHours.timeZone).toBe('Europe/Bucharest');
+  });
+
   it('treats empty variables as unset', () => {
     const config = readConfig({ MONGODB_URI: '', MicrosoftAppId: '  ', PORT: '' }, '/srv');
     expect(config.mongodbUri).toBeUndefined();
@@ -28,7 +35,10 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword: required when MicrosoftAppId is set/],
     [{ MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
-    [{ PSEUDONYM_SECRET: 'short' }, /PSEUDONYM_SECRET: must be at least 32 characters \(generate one with/]
+    [{ PSEUDONYM_SECRET: 'short' }, /PSEUDONYM_SECRET: must be at least 32 characters \(generate one with/],
+    [{ HANDOFF_HOURS: 'weekdays 9 to 5' }, /HANDOFF_HOURS: "weekdays 9 to 5": write days then times[\s\S]*mon-fri 09:00-12:30/],
+    [{ HANDOFF_HOURS: 'mon-fri 17:00-09:00' }, /HANDOFF_HOURS: "mon-fri 17:00-09:00": "17:00-09:00" ends before it starts/],
+    [{ HANDOFF_TIME_ZONE: 'Europe/Atlantis' }, /HANDOFF_TIME_ZONE: must be an IANA time zone/]
   ])('rejects %j naming the variable and the fix', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

@@ -96,7 +96,16 @@ export class HandoffDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  /** Said again (e.g. "help"): where things stand, and how to go back. */
+  /**
+   * A dialog pushed on top meanwhile (a partner's question to answer) ended: the talk with a
+   * person goes on (the base `Dialog` would end it), and the person is reminded how to go back.
+   */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Said again: where things stand, and how to go back. */
   override async repromptDialog(context: TurnContext): Promise<void> {
     const texts = turnTexts(context);
     await this.say(context, texts, texts.t('handoff:alreadyWaiting'));

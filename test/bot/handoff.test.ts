@@ -1,4 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
+import { LANGUAGE_DIALOG } from '../../dialogs';
 import { handoffNotice } from '../../src/bot/handoffNotices';
 import { dialogHarness, type DialogHarness } from '../support/dialogHarness';
 import { testBot } from '../support/testBot';
@@ -76,5 +77,23 @@ describe('talk to a person, in words, anywhere in the conversation', () => {
     expect(ended).toMatch(/Notre équipe a terminé la conversation/);
     expect(ended).toMatch(/Quel âge avez-vous/);
     expect(await say(adapter, '22 ans')).toMatch(/Dans quel pays/);
+  });
+
+  it('a dialog pushed on top meanwhile (a notice with something to answer) gives the talk with a person back when it ends', async () => {
+    const { adapter, harness, bot } = await botAdapter();
+    await say(adapter, 'hi');
+    await say(adapter, 'English');
+    await say(adapter, 'yes');
+    expect(await say(adapter, 'talk to a human')).toMatch(/A person from our team will answer you here/);
+    // A notice that opens a question (here the language question) while the person waits.
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity({ type: 'event', name: 'continueConversation' }, (context) =>
+      bot.notify(context, { fallbackLanguage: 'en', text: () => 'A question for you.', dialog: { id: LANGUAGE_DIALOG, options: {} } })
+    );
+    expect(adapter.activeQueue.splice(0).map((a) => a.text).join('\n')).toMatch(/Which language/);
+    const back = await say(adapter, 'English');
+    expect(back).toMatch(/You are already waiting for a person from our team/);
+    expect(await say(adapter, 'still there?')).toMatch(/Your message is kept/);
+    expect((await theHandoff(harness)).exchange.map((e) => e.text)).toEqual(['still there?']);
   });
 });
