@@ -47,3 +47,18 @@ export function checkChanges(changes: StoreItems): void {
     }
   }
 }
+
+/**
+ * The field of a bot-state item that says until when it may be kept (an ISO date): state of
+ * people whose data may not be kept, transcripts of their conversations. The adapters store it
+ * beside the item, and the retention sweep (and MongoDB's TTL index) deletes the item after it.
+ */
+export const KEEP_UNTIL_FIELD = 'keepUntil';
+
+/** The item's `keepUntil`, when it is a valid date; otherwise null (kept for the retention period). */
+export function keepUntilOf(item: StoreItem): Date | null {
+  const value: unknown = item[KEEP_UNTIL_FIELD];
+  if (typeof value !== 'string') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

@@ -36,4 +36,16 @@ export class MongoConversationReferenceRepository implements ConversationReferen
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ _id: userKey })).deletedCount;
   }
+
+  readonly storeName = 'conversationReferences';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ _id: userKey })).deletedCount;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ updatedAt: { $lt: before } })).deletedCount;
+  }
 }

@@ -31,6 +31,8 @@ export interface BotStateDocument {
   json: string;
   eTag: string;
   updatedAt: Date;
+  /** Until when it may be kept (`keepUntil` of the item); a TTL index deletes it after, where the server has them. */
+  keepUntil?: Date;
 }
 
 /** A user profile (`_id` = user key). */

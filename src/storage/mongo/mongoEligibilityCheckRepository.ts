@@ -46,6 +46,18 @@ export class MongoEligibilityCheckRepository implements EligibilityCheckReposito
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ userKey })).deletedCount;
   }
+
+  readonly storeName = 'eligibilityChecks';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ userKey: userKey })).deletedCount;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ createdAt: { $lt: before } })).deletedCount;
+  }
 }
 
 function toRecord(doc: EligibilityCheckDocument): EligibilityCheckRecord {

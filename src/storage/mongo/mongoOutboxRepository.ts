@@ -1,7 +1,7 @@
 import { type Collection, MongoBulkWriteError, ObjectId } from 'mongodb';
 import { CorruptStateError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats } from '../ports';
+import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats, UserKey } from '../ports';
 import { checkMessages, decodeJsonObject } from '../referralCodec';
 import { type EmbeddedMessage, type OutboxDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
@@ -146,9 +146,27 @@ export class MongoOutboxRepository implements OutboxRepository {
     return outcome.claimed && outcome.value;
   }
 
-  async deleteForAggregate(aggregateId: string): Promise<number> {
+  async deleteForAggregate(aggregateId: string, keepPendingSince?: Date): Promise<number> {
     this.guard.assertOpen();
-    return (await this.collection.deleteMany({ aggregateId })).deletedCount;
+    const filter = keepPendingSince
+      ? { aggregateId, $nor: [{ status: 'pending' as const, createdAt: { $gte: keepPendingSince } }] }
+      : { aggregateId };
+    return (await this.collection.deleteMany(filter)).deletedCount;
+  }
+
+  readonly storeName = 'outbox';
+
+  /** Messages to the person (their payload, JSON text, names their key). */
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    const named = JSON.stringify({ userKey }).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return (await this.collection.deleteMany({ payload: { $regex: named } })).deletedCount;
+  }
+
+  /** Delivered and dead messages past the retention period; pending ones are still to be sent. */
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ status: { $in: ['delivered', 'dead'] }, createdAt: { $lt: before } })).deletedCount;
   }
 
   /** Changes a pending message that `owner` holds, releasing the lease; false when it does not hold it. */

@@ -195,6 +195,20 @@ export class MongoReferralRepository implements ReferralRepository {
     if (ids.length > 0) await this.places.deleteMany({ referralId: { $in: ids } });
     return (await this.collection.deleteMany({ userKey })).deletedCount;
   }
+
+  readonly storeName = 'referrals';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    return this.deleteAllForUser(userKey);
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    const ids = (await this.collection.find({ updatedAt: { $lt: before } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    if (ids.length === 0) return 0;
+    await this.places.deleteMany({ referralId: { $in: ids } });
+    return (await this.collection.deleteMany({ _id: { $in: ids } })).deletedCount;
+  }
 }
 
 /** The fields stored for a referral, at its next revision. */

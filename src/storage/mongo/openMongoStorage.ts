@@ -93,8 +93,34 @@ async function retryTransient<T>(prepare: () => Promise<T>): Promise<T> {
 async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise<void> {
   const resumeKey = { userKey: 1, questionnaireId: 1, updatedAt: -1, startedAt: -1, seq: -1 } as const;
   const plans: [string, { key: Record<string, 1 | -1>; name: string; [option: string]: unknown }[]][] = [
-    [COLLECTIONS.consents, [{ key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' }]],
-    [COLLECTIONS.eligibilityChecks, [{ key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' }]],
+    [
+      COLLECTIONS.botState,
+      [
+        // Retention: state kept only for a while (keepUntil) goes by itself where the server has
+        // TTL indexes (documents without the field are never expired by it); the sweep deletes
+        // the rest, and everything on servers without TTL indexes.
+        capabilities.expiresRecords
+          ? { key: { keepUntil: 1 }, name: 'keepUntilTtl', expireAfterSeconds: 0 }
+          : { key: { keepUntil: 1 }, name: 'byKeepUntil' },
+        { key: { updatedAt: 1 }, name: 'byUpdatedAt' }
+      ]
+    ],
+    [COLLECTIONS.profiles, [{ key: { updatedAt: 1 }, name: 'byUpdatedAt' }]],
+    [COLLECTIONS.conversationReferences, [{ key: { updatedAt: 1 }, name: 'byUpdatedAt' }]],
+    [
+      COLLECTIONS.consents,
+      [
+        { key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' },
+        { key: { decidedAt: 1 }, name: 'byDecidedAt' }
+      ]
+    ],
+    [
+      COLLECTIONS.eligibilityChecks,
+      [
+        { key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' },
+        { key: { createdAt: 1 }, name: 'byCreatedAt' }
+      ]
+    ],
     [
       COLLECTIONS.assessments,
       [
@@ -183,9 +209,7 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     claims,
     guard
   );
-  return {
-    kind: 'mongodb',
-    capabilities,
+  const stores = {
     botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard),
     profiles: new MongoUserProfileRepository(db.collection<ProfileDocument>(COLLECTIONS.profiles), guard),
     consents: new MongoConsentRepository(db.collection<ConsentDocument>(COLLECTIONS.consents), guard),
@@ -204,7 +228,13 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
       guard
     ),
     referrals,
-    outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard),
+    outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard)
+  };
+  return {
+    kind: 'mongodb',
+    capabilities,
+    ...stores,
+    personalData: Object.values(stores),
     partnerApiKeys: new MongoPartnerApiKeyRepository(db.collection<PartnerApiKeyDocument>(COLLECTIONS.partnerApiKeys), guard),
     leases: new MongoLeaseRepository(db.collection<LeaseDocument>(COLLECTIONS.leases), guard),
     async ping() {

@@ -15,6 +15,7 @@ export type { PartnerReferralQuery, PlaceChange, ReferralRepository } from './re
 export type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 export type { Lease, LeaseRepository } from './leaseRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
+export type { PersonalDataStore } from './personalDataStore';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {
   AssessmentAnswer,

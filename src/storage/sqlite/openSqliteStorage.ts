@@ -67,8 +67,7 @@ export function configureConnection(db: Database.Database, busyTimeoutMs = 5000)
 function createBundle(db: Database.Database): StorageBundle {
   const guard = new OpenGuard();
   const selectOne = db.prepare('SELECT 1').pluck();
-  return {
-    kind: 'sqlite',
+  const stores = {
     botState: new SqliteBotStateStorage(db, guard),
     profiles: new SqliteUserProfileRepository(db, guard),
     consents: new SqliteConsentRepository(db, guard),
@@ -78,7 +77,12 @@ function createBundle(db: Database.Database): StorageBundle {
     trainingInterests: new SqliteTrainingInterestRepository(db, guard),
     conversationReferences: new SqliteConversationReferenceRepository(db, guard),
     referrals: new SqliteReferralRepository(db, guard),
-    outbox: new SqliteOutboxRepository(db, guard),
+    outbox: new SqliteOutboxRepository(db, guard)
+  };
+  return {
+    kind: 'sqlite',
+    ...stores,
+    personalData: Object.values(stores),
     partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
     leases: new SqliteLeaseRepository(db, guard),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.

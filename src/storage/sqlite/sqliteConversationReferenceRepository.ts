@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { ConversationReferenceRepository, StoredConversationReference, UserKey } from '../ports';
 import { fromIso, toIso } from './rowCodec';
 
@@ -22,7 +23,11 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
   private readonly select: Statement<[string], ReferenceRow>;
   private readonly deleteForUser: Statement<[string]>;
 
+  readonly storeName = 'conversation_references';
+  private readonly retention: SqliteRetention;
+
   constructor(db: Database, private readonly guard: OpenGuard) {
+    this.retention = new SqliteRetention(db, { table: 'conversation_references', user: 'user_key', changed: 'updated_at' });
     this.upsert = db.prepare<[ReferenceRow]>(
       `INSERT INTO conversation_references (${COLUMNS})
        VALUES (@user_key, @channel_id, @service_url, @conversation_id, @user_id, @bot_id, @locale, @updated_at)
@@ -67,5 +72,15 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.expire(before, now);
   }
 }

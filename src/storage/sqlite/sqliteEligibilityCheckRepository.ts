@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { EligibilityAnswers, EligibilityResult } from '../../domain/eligibility/types';
 import { DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { EligibilityCheckRecord, EligibilityCheckRepository, UserKey } from '../ports';
 import { fromIso, fromJson, isUniqueViolation, toIso } from './rowCodec';
 
@@ -24,7 +25,11 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
   private readonly selectByUser: Statement<[string], CheckRow>;
   private readonly deleteForUser: Statement<[string]>;
 
+  readonly storeName = 'eligibility_checks';
+  private readonly retention: SqliteRetention;
+
   constructor(db: Database, private readonly guard: OpenGuard) {
+    this.retention = new SqliteRetention(db, { table: 'eligibility_checks', user: 'user_key', changed: 'created_at' });
     this.insert = db.prepare<[CheckRow]>(
       `INSERT INTO eligibility_checks (${COLUMNS})
        VALUES (@id, @user_key, @answers, @result, @rules_version, @language, @created_at)`
@@ -67,6 +72,16 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.expire(before, now);
   }
 }
 

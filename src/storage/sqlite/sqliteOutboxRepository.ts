@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { CorruptStateError } from '../errors';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats } from '../ports';
+import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats, UserKey } from '../ports';
 import { checkMessages, decodeJsonObject } from '../referralCodec';
 import { fromIso, toIso } from './rowCodec';
 
@@ -60,7 +60,10 @@ export class SqliteOutboxRepository implements OutboxRepository {
   private readonly countStatement: Statement<[{ now: string }], { pending: number; due: number; dead: number }>;
   private readonly selectDead: Statement<[number], OutboxRow>;
   private readonly revive: Statement<[{ id: string; now: string }]>;
-  private readonly deleteForAggregateStatement: Statement<[string]>;
+  private readonly deleteForAggregateStatement: Statement<[string, string]>;
+  private readonly deleteForUser: Statement<[string]>;
+  private readonly deleteFinishedBefore: Statement<[string]>;
+  readonly storeName = 'outbox';
   private readonly enqueueAll: (messages: readonly NewOutboxMessage[]) => void;
 
   constructor(db: Database, private readonly guard: OpenGuard) {
@@ -99,7 +102,11 @@ export class SqliteOutboxRepository implements OutboxRepository {
       `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @now, lease_owner = NULL, lease_until = NULL
        WHERE id = @id AND status = 'dead'`
     );
-    this.deleteForAggregateStatement = db.prepare('DELETE FROM outbox WHERE aggregate_id = ?');
+    this.deleteForAggregateStatement = db.prepare<[string, string]>(
+      "DELETE FROM outbox WHERE aggregate_id = ? AND NOT (status = 'pending' AND created_at >= ?)"
+    );
+    this.deleteForUser = db.prepare<[string]>("DELETE FROM outbox WHERE json_extract(payload, '$.userKey') = ?");
+    this.deleteFinishedBefore = db.prepare<[string]>("DELETE FROM outbox WHERE status IN ('delivered', 'dead') AND created_at < ?");
   }
 
   async enqueue(messages: readonly NewOutboxMessage[]): Promise<void> {
@@ -151,9 +158,20 @@ export class SqliteOutboxRepository implements OutboxRepository {
     return this.revive.run({ id, now: toIso(now) }).changes === 1;
   }
 
-  async deleteForAggregate(aggregateId: string): Promise<number> {
+  async deleteForAggregate(aggregateId: string, keepPendingSince?: Date): Promise<number> {
     this.guard.assertOpen();
-    return this.deleteForAggregateStatement.run(aggregateId).changes;
+    // Without a date, every message goes ('~' sorts after every ISO date).
+    return this.deleteForAggregateStatement.run(aggregateId, keepPendingSince ? toIso(keepPendingSince) : '~').changes;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.deleteForUser.run(userKey).changes;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.deleteFinishedBefore.run(toIso(before)).changes;
   }
 }
 

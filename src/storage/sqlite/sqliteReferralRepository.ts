@@ -48,6 +48,8 @@ export class SqliteReferralRepository implements ReferralRepository {
   private readonly countOpen: Statement<[], { partner_id: string; open: number }>;
   private readonly saveAll: (row: ReferralRow, expected: number, messages: readonly NewOutboxMessage[], places?: PlaceChange) => void;
   private readonly db: Database;
+  private readonly expireAll: (before: string) => number;
+  readonly storeName = 'referrals';
 
   constructor(db: Database, private readonly guard: OpenGuard) {
     const insert = db.prepare<[ReferralRow]>(
@@ -106,6 +108,16 @@ export class SqliteReferralRepository implements ReferralRepository {
       if (places && 'take' in places) take(row, places.take.capacity);
       if (places && 'release' in places) releasePlace.run(row.id);
       insertMessages(messages, true);
+    });
+    const expiredIds = db.prepare<[string], string>('SELECT id FROM referrals WHERE updated_at < ?').pluck();
+    const deleteOne = db.prepare<[string]>('DELETE FROM referrals WHERE id = ?');
+    this.expireAll = db.transaction((before: string) => {
+      const ids = expiredIds.all(before);
+      for (const id of ids) {
+        releasePlace.run(id);
+        deleteOne.run(id);
+      }
+      return ids.length;
     });
     this.selectById = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE id = ?`);
     this.selectByReference = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE reference = ?`);
@@ -170,6 +182,15 @@ export class SqliteReferralRepository implements ReferralRepository {
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser(userKey);
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    return this.deleteAllForUser(userKey);
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.expireAll(toIso(before));
   }
 }
 
