@@ -14,3 +14,4 @@ export { type TrainingInterestOutcome } from './trainings/trainingSearchDialog';
 export * from './referral';
 export { followUpOf, type FollowUp } from './followUp';
 export { ReferralPresenter } from './presenters';
+export { MyDataDialog, type MyDataDialogDeps, type MyDataOptions } from './privacy/myDataDialog';

@@ -24,6 +24,10 @@ import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
 import { TrainingService } from './services/trainingService';
 import { PartnerKeyService } from './services/partnerKeyService';
+import { PrivacyService } from './services/privacyService';
+import { ExportTokens } from './services/exportTokens';
+import { RetentionSweeper } from './server/retentionSweeper';
+import { addMyDataRoutes } from './server/myDataRoutes';
 import { REFERRAL_MESSAGE_KINDS, ReferralService } from './services/referralService';
 import { EmailDeliverer, OutboxWorker, WebhookDeliverer } from './outbox';
 import { PersonMessageDeliverer } from './channels/personMessageDeliverer';
@@ -57,6 +61,10 @@ export interface App {
   readonly partnerKeys: PartnerKeyService;
   /** Delivers the outbox (started by `listen`, stopped by `close`). */
   readonly outboxWorker: OutboxWorker;
+  /** A person's rights over their data, and the retention sweep (run by `retention`). */
+  readonly privacy: PrivacyService;
+  /** Runs the retention sweep on schedule (started by `listen`, stopped by `close`). */
+  readonly retention: RetentionSweeper;
   /** Starts listening on the configured host and port; resolves with the bound address. */
   listen(): Promise<AddressInfo>;
   /**
@@ -73,6 +81,8 @@ export interface AppOptions {
   warmUpRecognizers?: boolean;
   /** Start the outbox worker when listening (default true; tests may drive it with `runOnce`). */
   startOutboxWorker?: boolean;
+  /** Run the retention sweep on schedule when listening (default true; tests call `privacy.sweep`). */
+  startRetentionSweep?: boolean;
   /** For tests: how webhooks are sent (default: the global fetch). */
   fetch?: typeof fetch;
 }
@@ -117,8 +127,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const conversationState = new PseudonymousConversationState(storage.botState, config.pseudonymSecret);
 
-  const consent = new ConsentService(storage.consents, content.privacyNotice, clock);
-  const people = new People({ consent, profiles: new ProfileService(storage.profiles) });
+  // The retention period: RETENTION_DAYS when set, else the notice's; the notice states this one.
+  const notice = { ...content.privacyNotice, retentionDays: config.retention.days ?? content.privacyNotice.retentionDays };
+  const consent = new ConsentService(storage.consents, notice, clock);
   const eligibility = new EligibilityService(content, storage.eligibilityChecks, clock, config.timeZone);
   const assessment = new AssessmentService(content, storage.assessments, storage.profileLinks, clock, {
     timeZone: config.timeZone,
@@ -134,6 +145,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
   });
   const partnerKeys = new PartnerKeyService(storage.partnerApiKeys, clock);
+  const privacy = new PrivacyService({
+    storage,
+    consent,
+    referrals,
+    clock,
+    retentionDays: notice.retentionDays,
+    transientHours: config.retention.transientHours,
+    exportTokens: new ExportTokens(config.pseudonymSecret),
+    exportLinkDays: config.exportLinkDays
+  });
+  const people = new People({ consent, profiles: new ProfileService(storage.profiles), privacy });
+  const retention = new RetentionSweeper({ privacy, everyMs: config.retention.sweepMinutes * 60_000, logger: logger.child({ module: 'retention' }) });
   warnAboutPartners(config, content, logger);
 
   const dialogs = createDialogs({
@@ -147,6 +170,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
     referrals,
     references,
+    privacy,
     clock,
     publicBaseUrl: config.publicBaseUrl
   });
@@ -161,7 +185,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
-    infoAnswerDialog: dialogs.infoAnswer
+    infoAnswerDialog: dialogs.infoAnswer,
+    myDataDialog: dialogs.myData,
+    transientUntil: () => privacy.transientUntil()
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
@@ -221,6 +247,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
   addProfileRoutes(server, { assessment, localizer });
+  addMyDataRoutes(server, { privacy });
   addPartnerApiRoutes(server, { referrals, keys: partnerKeys });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
@@ -235,6 +262,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     referrals,
     partnerKeys,
     outboxWorker,
+    privacy,
+    retention,
     listen: async () => {
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
@@ -255,12 +284,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
       }
       if (options.startOutboxWorker !== false) outboxWorker.start();
+      if (options.startRetentionSweep !== false) retention.start();
       return address;
     },
     close: () => {
       closing ??= (async () => {
         shuttingDown = true;
         await outboxWorker.stop();
+        await retention.stop();
         email?.close();
         // Web chat turns in flight reply through this server: let them finish before it stops listening.
         await directLine?.close(config.shutdownTimeoutMs);

@@ -79,6 +79,10 @@ const envSchema = z.object({
       .optional()
   ),
   PROFILE_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(90).default(7)),
+  RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).optional()),
+  TRANSIENT_KEEP_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(168).default(24)),
+  RETENTION_SWEEP_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1440).default(60)),
+  DATA_EXPORT_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(1)),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -173,6 +177,14 @@ export interface Config {
   publicBaseUrl: string;
   /** How long a link to a printable skills profile works, in days. */
   profileLinkDays: number;
+  /**
+   * Retention (docs/privacy.md): `days` overrides the privacy notice's period when set (the
+   * notice then states this one); `transientHours` is how long the conversation of a person
+   * whose data may not be kept lives; the sweep runs every `sweepMinutes`.
+   */
+  retention: { days: number | undefined; transientHours: number; sweepMinutes: number };
+  /** How long a link to a person's data export works, in days. */
+  exportLinkDays: number;
   /** Outgoing e-mail to partners; undefined when SMTP_URL is not set (no e-mail is sent). */
   smtp: { url: string; from: string } | undefined;
   /** The outbox worker: how often it looks, how many attempts before dead letter, back-off. */
@@ -188,6 +200,8 @@ export interface Config {
 
 const DEVELOPMENT_PSEUDONYM_SECRET = 'passerelle-development-only-secret-do-not-use-in-production';
 const DEVELOPMENT_DIRECTLINE_SECRET = 'passerelle-development-only-directline-secret-not-for-production';
+/** Every secret value published in this repository (development defaults): refused in production. */
+export const PUBLISHED_DEFAULTS: readonly string[] = [DEVELOPMENT_PSEUDONYM_SECRET, DEVELOPMENT_DIRECTLINE_SECRET];
 
 /**
  * Reads and validates the configuration from environment variables (every one is documented in
@@ -219,6 +233,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }
     if (!e.PSEUDONYM_SECRET) {
       problems.push(`PSEUDONYM_SECRET: required in production (${FIXES.PSEUDONYM_SECRET})`);
+    }
+    // The development defaults are published in this repository: set explicitly, they are no secret.
+    for (const [name, value] of Object.entries(env)) {
+      if (typeof value === 'string' && PUBLISHED_DEFAULTS.includes(value.trim())) {
+        problems.push(`${name}: the published development default cannot be used in production (${FIXES.PSEUDONYM_SECRET})`);
+      }
     }
     if (e.LOCAL_DIRECTLINE && !e.DIRECTLINE_SECRET) {
       problems.push(
@@ -267,6 +287,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     profileLinkDays: e.PROFILE_LINK_DAYS,
+    retention: { days: e.RETENTION_DAYS, transientHours: e.TRANSIENT_KEEP_HOURS, sweepMinutes: e.RETENTION_SWEEP_MINUTES },
+    exportLinkDays: e.DATA_EXPORT_LINK_DAYS,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined,
     outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS, retryMaxMs: e.OUTBOX_RETRY_MAX_MS },
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,

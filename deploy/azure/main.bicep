@@ -282,6 +282,10 @@ var settings = concat(
     { name: 'AZURE_DIRECTLINE_ENDPOINT', value: azureDirectLineEndpoint }
     { name: 'PUBLIC_BASE_URL', value: baseUrl }
     { name: 'PROFILE_LINK_DAYS', value: string(profileLinkDays) }
+    { name: 'DATA_EXPORT_LINK_DAYS', value: '1' }
+    { name: 'RETENTION_DAYS', value: '' }
+    { name: 'TRANSIENT_KEEP_HOURS', value: '24' }
+    { name: 'RETENTION_SWEEP_MINUTES', value: '60' }
     { name: 'DEFAULT_LOCALE', value: defaultLocale }
     { name: 'TIME_ZONE', value: timeZone }
     { name: 'MAX_BODY_BYTES', value: '262144' }

@@ -7,6 +7,7 @@ import {
   JourneyRegistry,
   LanguageDialog,
   MainDialog,
+  MyDataDialog,
   MyReferralsDialog,
   ReferralDialog,
   ReferralPresenter,
@@ -19,6 +20,7 @@ import type { Clock } from '../services/clock';
 import type { ConsentService } from '../services/consentService';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { EligibilityService } from '../services/eligibilityService';
+import type { PrivacyService } from '../services/privacyService';
 import type { ReferralService } from '../services/referralService';
 import type { TrainingService } from '../services/trainingService';
 import type { Lexicon, TrainingQueryParser } from '../understanding';
@@ -35,6 +37,7 @@ export interface DialogServices {
   trainingQueries: TrainingQueryParser;
   referrals: ReferralService;
   references: ConversationReferenceService;
+  privacy: PrivacyService;
   clock: Clock;
   /** Absolute base URL of this server, for links shown to people (profile pages). */
   publicBaseUrl: string;
@@ -46,6 +49,8 @@ export interface BotDialogs {
   language: Dialog;
   myReferrals: Dialog;
   infoAnswer: Dialog;
+  /** "My information": see, export, withdraw consent, erase; also pushed by the global commands. */
+  myData: Dialog;
 }
 
 /**
@@ -75,12 +80,13 @@ export function createDialogs(s: DialogServices): BotDialogs {
     clock: s.clock,
     eligibilityDialog: eligibility
   });
+  const myData = new MyDataDialog({ lexicons, people, privacy: s.privacy, publicBaseUrl: s.publicBaseUrl });
   const journeys = new JourneyRegistry([
     { item: 'eligibility', dialog: eligibility },
     { item: 'trainings', dialog: new TrainingSearchDialog({ lexicons, trainings: s.trainings, assessment: s.assessment, trainingQueries: s.trainingQueries, partnerName }) },
     { item: 'assessment', dialog: new AssessmentDialog({ lexicons, assessment: s.assessment, eligibility: s.eligibility, publicBaseUrl: s.publicBaseUrl }) },
     { item: 'referral', dialog: referral },
-    { item: 'myData' },
+    { item: 'myData', dialog: myData },
     { item: 'talkToPerson' },
     { item: 'language', dialog: language }
   ]);
@@ -89,5 +95,5 @@ export function createDialogs(s: DialogServices): BotDialogs {
   const myReferrals = new MyReferralsDialog({ lexicons, referrals: s.referrals });
   // "my referral" can lead to answering a question: both live in the bot's own dialog set too.
   myReferrals.addDialog(infoAnswer);
-  return { main, language, myReferrals, infoAnswer };
+  return { main, language, myReferrals, infoAnswer, myData };
 }

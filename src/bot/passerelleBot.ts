@@ -1,6 +1,6 @@
 import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { conversationReferenceOf, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
+import { conversationReferenceOf, isConversationForgotten, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
@@ -8,6 +8,7 @@ import { isDialogActive } from '../../dialogs';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
 import type { CheckedBotState } from './pseudonymousState';
 import { TurnCommits } from './turnCommits';
+import { KEEP_UNTIL_FIELD } from '../storage/storeItemCodec';
 
 export interface PasserelleBotDeps {
   /** Conversation state, saved once per turn with an eTag check (see `TurnCommits`). */
@@ -30,6 +31,13 @@ export interface PasserelleBotDeps {
   myReferralsDialog: Dialog;
   /** Answering a partner's question, pushed on top when the question arrives. */
   infoAnswerDialog: Dialog;
+  /** "My information" (see, export, withdraw, erase), pushed on top of whatever runs. */
+  myDataDialog: Dialog;
+  /**
+   * Until when the conversation state of a person whose data may not be kept is kept (the
+   * retention sweep deletes it after that); without it, it is kept like any other.
+   */
+  transientUntil?: () => Date;
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -55,6 +63,8 @@ export class PasserelleBot extends ActivityHandler {
   private readonly reachedAt: StatePropertyAccessor<string>;
   private readonly commands: GlobalCommandRecognizer;
   private readonly commits: TurnCommits;
+  /** Until when this conversation's state is kept, for people whose data may not be kept. */
+  private readonly keepUntil: StatePropertyAccessor<string>;
 
   constructor(private readonly deps: PasserelleBotDeps) {
     super();
@@ -66,6 +76,8 @@ export class PasserelleBot extends ActivityHandler {
     this.dialogs.add(deps.languageDialog);
     this.dialogs.add(deps.myReferralsDialog);
     this.dialogs.add(deps.infoAnswerDialog);
+    this.dialogs.add(deps.myDataDialog);
+    this.keepUntil = deps.conversationState.createProperty<string>(KEEP_UNTIL_FIELD);
     this.commands = new GlobalCommandRecognizer(deps.localizer);
 
     this.onTurn(async (context, next) => {
@@ -145,7 +157,25 @@ export class PasserelleBot extends ActivityHandler {
         await dc.beginDialog(this.deps.mainDialog.id, { greet: result.status === DialogTurnStatus.empty });
       }
     }
-    await this.rememberWhereToReach(context);
+    if (isConversationForgotten(context)) {
+      // The person was erased: the conversation keeps nothing of them (no dialog, no answer on
+      // the way, no trace of where they were reached).
+      await dc.cancelAllDialogs();
+      await this.reachedAt.delete(context);
+    } else await this.rememberWhereToReach(context);
+    await this.markTransient(context);
+  }
+
+  /**
+   * The state of a conversation whose person's data may not be kept (no consent, refused,
+   * withdrawn, erased) lives only for a while: the retention sweep deletes it after `keepUntil`
+   * (MongoDB's TTL index too), so answers given half-way are not kept.
+   */
+  private async markTransient(context: TurnContext): Promise<void> {
+    const { transientUntil } = this.deps;
+    if (!transientUntil) return;
+    if (turnPerson(context).consent.mayKeep) await this.keepUntil.delete(context);
+    else await this.keepUntil.set(context, transientUntil().toISOString());
   }
 
   /**
@@ -194,6 +224,13 @@ export class PasserelleBot extends ActivityHandler {
         // now in the new language.
         await dc.beginDialog(languageDialog.id);
         return;
+      case 'myData':
+      case 'eraseData':
+      case 'withdrawConsent': {
+        const action = command === 'myData' ? 'see' : command === 'eraseData' ? 'erase' : 'withdraw';
+        await dc.beginDialog(this.deps.myDataDialog.id, { action });
+        return;
+      }
       case 'referrals':
       case 'cancelReferral':
         await dc.beginDialog(myReferralsDialog.id, { cancel: command === 'cancelReferral' });

@@ -18,6 +18,7 @@ export function testBot(harness: DialogHarness): PasserelleBot {
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
-    infoAnswerDialog: dialogs.infoAnswer
+    infoAnswerDialog: dialogs.infoAnswer,
+    myDataDialog: dialogs.myData
   });
 }
