@@ -106,6 +106,9 @@ export class PasserelleBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     await this.commits.run(context, () => super.run(context));
+    // The person was erased: once the turn's replies are out, the conversation keeps nothing
+    // (not even the record of its turns, which names the conversation).
+    if (isConversationForgotten(context)) await this.deps.conversationState.deleteStored(context);
   }
 
   /**

@@ -125,5 +125,6 @@ export function forgetConversation(context: TurnContext): void {
 
 /** Whether the turn's person was erased during this turn (`forgetConversation`). */
 export function isConversationForgotten(context: TurnContext): boolean {
-  return data(context).forgotten === true;
+  const turn = context.turnState.get(TURN) as TurnData | undefined;
+  return turn?.forgotten === true;
 }

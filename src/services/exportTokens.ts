@@ -18,21 +18,25 @@ export class ExportTokens {
   seal(userKey: UserKey, expiresAt: Date): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify({ u: userKey, e: expiresAt.getTime() }), 'utf8'), cipher.final()]);
+    // Short enough for a URL path segment (routers cap them at 100 characters): the expiry in
+    // seconds (4 bytes), then the key.
+    const plain = Buffer.alloc(4 + Buffer.byteLength(userKey));
+    plain.writeUInt32BE(Math.ceil(expiresAt.getTime() / 1000), 0);
+    plain.write(userKey, 4, 'utf8');
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
   }
 
   /** The person's key when the token is genuine and not expired at `now`, else undefined. */
   open(token: string, now: Date): UserKey | undefined {
-    if (!/^[A-Za-z0-9_-]{40,400}$/.test(token)) return undefined;
+    if (!/^[A-Za-z0-9_-]{40,100}$/.test(token)) return undefined;
     const raw = Buffer.from(token, 'base64url');
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
-      const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-      const { u, e } = JSON.parse(text) as { u?: unknown; e?: unknown };
-      if (typeof u !== 'string' || typeof e !== 'number' || now.getTime() >= e) return undefined;
-      return u;
+      const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+      if (plain.length <= 4 || now.getTime() >= plain.readUInt32BE(0) * 1000) return undefined;
+      return plain.subarray(4).toString('utf8');
     } catch {
       return undefined;
     }
