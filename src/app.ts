@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
 import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
-import { openStorage, type StorageBundle } from './storage';
+import { FieldCipher, openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
 import { People } from './conversation';
@@ -103,7 +103,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const storage = await openStorage({
     mongodbUri: config.mongodbUri,
     mongodbDb: config.mongodbDb,
-    sqliteFile: config.sqliteFile
+    sqliteFile: config.sqliteFile,
+    cipher: new FieldCipher(config.dataKeys)
   });
   logger.info({ storage: storage.kind, rulesVersion: content.eligibilityRules.version }, 'storage ready');
   if (content.trainings.sample) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEVELOPMENT_DATA_KEYS, parseDataKeys, type DataKey } from './storage';
 
 /** Languages whose locale files ship complete (texts, and understanding lexicons). */
 export const SHIPPED_LANGUAGES = ['fr', 'en', 'de', 'nl', 'pt', 'ro', 'ar', 'fa', 'ps', 'ckb', 'so', 'ti', 'tr', 'uk'] as const;
@@ -50,6 +51,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
   PSEUDONYM_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  DATA_KEYS: z.preprocess(emptyToUndefined, z.string().optional()),
   LOCAL_DIRECTLINE: z.preprocess(
     emptyToUndefined,
     z
@@ -120,6 +122,7 @@ const FIXES: Record<string, string> = {
   MONGODB_DB: 'use letters, digits, _ or - only',
   DEFAULT_LOCALE: `use one of ${SHIPPED_LANGUAGES.join(', ')}`,
   PSEUDONYM_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+  DATA_KEYS: 'comma-separated id:base64key, the first one current; make a key with: node -e "console.log(\'k1:\' + require(\'crypto\').randomBytes(32).toString(\'base64\'))"',
   DIRECTLINE_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
   LOCAL_DIRECTLINE: 'use on or off',
   MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI'
@@ -170,6 +173,11 @@ export interface Config {
   pseudonymSecret: string;
   /** True when PSEUDONYM_SECRET was not set and the development default is used. */
   pseudonymSecretIsDefault: boolean;
+  /**
+   * Keys of the encryption at rest (`DATA_KEYS`), the first one current; the published
+   * development key when not set (refused in production).
+   */
+  dataKeys: DataKey[];
   directLine: LocalDirectLineConfig;
   /** Set when the page should use Azure's Direct Line instead of the local one. */
   azureDirectLine: AzureDirectLineConfig | undefined;
@@ -240,11 +248,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         problems.push(`${name}: the published development default cannot be used in production (${FIXES.PSEUDONYM_SECRET})`);
       }
     }
+    if (!e.DATA_KEYS) problems.push(`DATA_KEYS: required in production (${FIXES.DATA_KEYS})`);
     if (e.LOCAL_DIRECTLINE && !e.DIRECTLINE_SECRET) {
       problems.push(
         `DIRECTLINE_SECRET: required in production while LOCAL_DIRECTLINE is on (${FIXES.DIRECTLINE_SECRET}), or set LOCAL_DIRECTLINE=off to use Azure Bot Service's Direct Line only`
       );
     }
+  }
+  let dataKeys: DataKey[] = [];
+  try {
+    dataKeys = parseDataKeys(e.DATA_KEYS ?? DEVELOPMENT_DATA_KEYS);
+  } catch (err) {
+    problems.push(`DATA_KEYS: ${(err as Error).message} (${FIXES.DATA_KEYS})`);
+  }
+  if (e.NODE_ENV === 'production' && e.DATA_KEYS) {
+    const published = parseDataKeys(DEVELOPMENT_DATA_KEYS)[0]!.key;
+    if (dataKeys.some((k) => k.key.equals(published))) problems.push(`DATA_KEYS: the published development key cannot be used in production (${FIXES.DATA_KEYS})`);
   }
   if (e.SMTP_URL && !e.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_URL is set (the address partner e-mails come from)');
   const partnerSecrets: Record<string, string> = {};
@@ -277,6 +296,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     pseudonymSecret: e.PSEUDONYM_SECRET ?? DEVELOPMENT_PSEUDONYM_SECRET,
     pseudonymSecretIsDefault: !e.PSEUDONYM_SECRET,
+    dataKeys,
     directLine: {
       enabled: e.LOCAL_DIRECTLINE,
       secret: e.DIRECTLINE_SECRET ?? DEVELOPMENT_DIRECTLINE_SECRET,

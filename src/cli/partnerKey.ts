@@ -4,7 +4,7 @@ import { ConfigError, readConfig } from '../config';
 import { loadContent } from '../content';
 import { PartnerKeyService } from '../services/partnerKeyService';
 import { systemClock } from '../services/clock';
-import { openStorage } from '../storage';
+import { FieldCipher, openStorage } from '../storage';
 
 const USAGE = `Partner API keys.
 
@@ -51,7 +51,7 @@ export async function runPartnerKeyCommand(argv: string[], env: NodeJS.ProcessEn
     err('--id is required (see "list")');
     return 64;
   }
-  const storage = await openStorage({ mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb, sqliteFile: config.sqliteFile });
+  const storage = await openStorage({ mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb, sqliteFile: config.sqliteFile, cipher: new FieldCipher(config.dataKeys) });
   try {
     const keys = new PartnerKeyService(storage.partnerApiKeys, systemClock);
     if (command === 'create') {

@@ -1,21 +1,22 @@
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { CorruptStateError } from './errors';
+import type { FieldCipher } from './fieldCipher';
 
 /**
  * Serialises a bot-state item with its new eTag, once: the stored JSON is exactly what `read`
  * returns, like botbuilder's `MemoryStorage` (JSON semantics: `Date` becomes a string,
  * `undefined` disappears), whichever database holds it.
  */
-export function encodeStoreItem(item: StoreItem, eTag: string): string {
-  return JSON.stringify({ ...item, eTag });
+export function encodeStoreItem(item: StoreItem, eTag: string, cipher: FieldCipher): string {
+  return cipher.encryptJson({ ...item, eTag });
 }
 
 /** Parses a stored bot-state item; anything but a JSON object is a `CorruptStateError`. */
-export function decodeStoreItem(key: string, json: unknown): StoreItem {
+export function decodeStoreItem(key: string, json: unknown, cipher: FieldCipher): StoreItem {
   if (typeof json !== 'string') throw new CorruptStateError(key);
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(cipher.decrypt(json, key));
   } catch (err) {
     throw new CorruptStateError(key, err);
   }

@@ -3,6 +3,7 @@ import type { Collection } from 'mongodb';
 import { EtagConflictError } from '../errors';
 import { newEtag } from '../etag';
 import type { OpenGuard } from '../openGuard';
+import type { FieldCipher } from '../fieldCipher';
 import type { PersonalDataStore } from '../ports';
 import { checkChanges, decodeStoreItem, encodeStoreItem, expectedEtag, keepUntilOf } from '../storeItemCodec';
 import type { BotStateDocument } from './mongoDocuments';
@@ -21,7 +22,8 @@ export class MongoBotStateStorage implements Storage, PersonalDataStore {
   constructor(
     private readonly collection: Collection<BotStateDocument>,
     private readonly claims: WriteClaims,
-    private readonly guard: OpenGuard
+    private readonly guard: OpenGuard,
+    private readonly cipher: FieldCipher
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -30,7 +32,7 @@ export class MongoBotStateStorage implements Storage, PersonalDataStore {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
     const docs = await this.collection.find({ _id: { $in: keys } }, { projection: { json: 1 } }).toArray();
-    for (const doc of docs) items[doc._id] = decodeStoreItem(doc._id, doc.json);
+    for (const doc of docs) items[doc._id] = decodeStoreItem(doc._id, doc.json, this.cipher);
     return items;
   }
 
@@ -66,7 +68,7 @@ export class MongoBotStateStorage implements Storage, PersonalDataStore {
   private async writeOne(key: string, item: StoreItems[string]): Promise<boolean> {
     const eTag = newEtag();
     const keepUntil = keepUntilOf(item);
-    const doc: BotStateDocument = { _id: key, json: encodeStoreItem(item, eTag), eTag, updatedAt: new Date(), ...(keepUntil ? { keepUntil } : {}) };
+    const doc: BotStateDocument = { _id: key, json: encodeStoreItem(item, eTag, this.cipher), eTag, updatedAt: new Date(), ...(keepUntil ? { keepUntil } : {}) };
     const expected = expectedEtag(item);
     // With an eTag: replace only that version, or insert when the key does not exist (as
     // MemoryStorage does). If another version exists the upsert's insert hits the duplicate _id.

@@ -58,11 +58,14 @@ export interface ConsentDocument {
   seq: ObjectId;
 }
 
-/** An eligibility check; answers and result are sub-documents, `seq` orders equal dates. */
+/**
+ * An eligibility check; the answers are encrypted JSON text (`FieldCipher`; a sub-document when
+ * stored before encryption), the result a sub-document, `seq` orders equal dates.
+ */
 export interface EligibilityCheckDocument {
   _id: string;
   userKey: string;
-  answers: EligibilityAnswers;
+  answers: EligibilityAnswers | string;
   result: EligibilityResult;
   rulesVersion: string;
   language: string;

@@ -1,4 +1,5 @@
 import { type Db, MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
+import { FieldCipher } from '../fieldCipher';
 import { OpenGuard } from '../openGuard';
 import type { StorageBundle, StorageCapabilities } from '../ports';
 import { MongoAssessmentRepository } from './mongoAssessmentRepository';
@@ -40,6 +41,8 @@ export interface MongoStorageOptions {
   dbName: string;
   /** How long to look for a server before giving up, in ms (default 10000). */
   serverSelectionTimeoutMS?: number;
+  /** Encryption at rest of the values that say most about a person (default: the development key). */
+  cipher?: FieldCipher;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     // (FerretDB on SQLite) drop a connection when that collides, so preparing is retried.
     const capabilities = await retryTransient(() => detectCapabilities(db));
     await retryTransient(() => createIndexes(db, capabilities));
-    return createBundle(client, db, capabilities);
+    return createBundle(client, db, capabilities, options.cipher ?? FieldCipher.development());
   } catch (err) {
     await client?.close().catch(() => undefined);
     throw mongoUnavailable(uri, err);
@@ -198,7 +201,7 @@ async function indexNames(db: Db, collection: string): Promise<string[]> {
   }
 }
 
-function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabilities): StorageBundle {
+function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabilities, cipher: FieldCipher): StorageBundle {
   const guard = new OpenGuard();
   const claims = new WriteClaims(db.collection<WriteClaimDocument>(COLLECTIONS.writeClaims));
   const outboxCollection = db.collection<OutboxDocument>(COLLECTIONS.outbox);
@@ -207,15 +210,17 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     outboxCollection,
     db.collection<ReferralPlaceDocument>(COLLECTIONS.referralPlaces),
     claims,
-    guard
+    guard,
+    cipher
   );
   const stores = {
-    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard),
+    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard, cipher),
     profiles: new MongoUserProfileRepository(db.collection<ProfileDocument>(COLLECTIONS.profiles), guard),
     consents: new MongoConsentRepository(db.collection<ConsentDocument>(COLLECTIONS.consents), guard),
     eligibilityChecks: new MongoEligibilityCheckRepository(
       db.collection<EligibilityCheckDocument>(COLLECTIONS.eligibilityChecks),
-      guard
+      guard,
+      cipher
     ),
     assessments: new MongoAssessmentRepository(db.collection<AssessmentDocument>(COLLECTIONS.assessments), claims, guard),
     profileLinks: new MongoProfileLinkRepository(db.collection<ProfileLinkDocument>(COLLECTIONS.profileLinks), guard),
@@ -225,10 +230,11 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     ),
     conversationReferences: new MongoConversationReferenceRepository(
       db.collection<ConversationReferenceDocument>(COLLECTIONS.conversationReferences),
-      guard
+      guard,
+      cipher
     ),
     referrals,
-    outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard)
+    outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard, cipher)
   };
   return {
     kind: 'mongodb',

@@ -5,6 +5,7 @@ import { StorageUnavailableError } from '../errors';
 import { OpenGuard } from '../openGuard';
 import type { StorageBundle } from '../ports';
 import { applyMigrations } from './migrations';
+import { FieldCipher } from '../fieldCipher';
 import { SqliteAssessmentRepository } from './sqliteAssessmentRepository';
 import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
@@ -24,6 +25,8 @@ export interface SqliteStorageOptions {
   file: string;
   /** How long a write waits for another connection's lock, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /** Encryption at rest of the values that say most about a person (default: the development key). */
+  cipher?: FieldCipher;
 }
 
 /**
@@ -49,7 +52,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
       err
     );
   }
-  return createBundle(db);
+  return createBundle(db, options.cipher ?? FieldCipher.development());
 }
 
 /**
@@ -64,20 +67,20 @@ export function configureConnection(db: Database.Database, busyTimeoutMs = 5000)
   db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
 }
 
-function createBundle(db: Database.Database): StorageBundle {
+function createBundle(db: Database.Database, cipher: FieldCipher): StorageBundle {
   const guard = new OpenGuard();
   const selectOne = db.prepare('SELECT 1').pluck();
   const stores = {
-    botState: new SqliteBotStateStorage(db, guard),
+    botState: new SqliteBotStateStorage(db, guard, cipher),
     profiles: new SqliteUserProfileRepository(db, guard),
     consents: new SqliteConsentRepository(db, guard),
-    eligibilityChecks: new SqliteEligibilityCheckRepository(db, guard),
+    eligibilityChecks: new SqliteEligibilityCheckRepository(db, guard, cipher),
     assessments: new SqliteAssessmentRepository(db, guard),
     profileLinks: new SqliteProfileLinkRepository(db, guard),
     trainingInterests: new SqliteTrainingInterestRepository(db, guard),
-    conversationReferences: new SqliteConversationReferenceRepository(db, guard),
-    referrals: new SqliteReferralRepository(db, guard),
-    outbox: new SqliteOutboxRepository(db, guard)
+    conversationReferences: new SqliteConversationReferenceRepository(db, guard, cipher),
+    referrals: new SqliteReferralRepository(db, guard, cipher),
+    outbox: new SqliteOutboxRepository(db, guard, cipher)
   };
   return {
     kind: 'sqlite',

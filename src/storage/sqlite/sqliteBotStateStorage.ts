@@ -3,6 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { EtagConflictError } from '../errors';
 import { newEtag } from '../etag';
 import type { OpenGuard } from '../openGuard';
+import type { FieldCipher } from '../fieldCipher';
 import type { PersonalDataStore } from '../ports';
 import { checkChanges, decodeStoreItem, encodeStoreItem, expectedEtag, keepUntilOf } from '../storeItemCodec';
 import { toIso } from './rowCodec';
@@ -21,7 +22,7 @@ export class SqliteBotStateStorage implements Storage, PersonalDataStore {
   /** Writes every key in one transaction; returns the first key refused for its eTag. */
   private readonly writeAll: (changes: StoreItems) => string | null;
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
     this.selectJson = db.prepare<[string], string>('SELECT json FROM bot_state WHERE key = ?').pluck();
     this.upsert = db.prepare<[UpsertParams]>(
       `INSERT INTO bot_state (key, json, etag, updated_at, keep_until) VALUES (@key, @json, @etag, @now, @keep_until)
@@ -40,7 +41,7 @@ export class SqliteBotStateStorage implements Storage, PersonalDataStore {
       for (const [key, item] of Object.entries(changes)) {
         const eTag = newEtag();
         const keepUntil = keepUntilOf(item);
-        const params = { key, json: encodeStoreItem(item, eTag), etag: eTag, now, expected: expectedEtag(item), keep_until: keepUntil ? toIso(keepUntil) : null };
+        const params = { key, json: encodeStoreItem(item, eTag, this.cipher), etag: eTag, now, expected: expectedEtag(item), keep_until: keepUntil ? toIso(keepUntil) : null };
         // Like MemoryStorage, a refused key does not stop the others from being written.
         if (this.upsert.run(params).changes === 0) conflict ??= key;
       }
@@ -54,7 +55,7 @@ export class SqliteBotStateStorage implements Storage, PersonalDataStore {
     const items: StoreItems = {};
     for (const key of keys) {
       const json = this.selectJson.get(key);
-      if (json !== undefined) items[key] = decodeStoreItem(key, json);
+      if (json !== undefined) items[key] = decodeStoreItem(key, json, this.cipher);
     }
     return items;
   }

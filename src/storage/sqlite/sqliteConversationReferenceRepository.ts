@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import { SqliteRetention } from './sqliteRetention';
 import type { ConversationReferenceRepository, StoredConversationReference, UserKey } from '../ports';
@@ -26,7 +27,7 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
   readonly storeName = 'conversation_references';
   private readonly retention: SqliteRetention;
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
     this.retention = new SqliteRetention(db, { table: 'conversation_references', user: 'user_key', changed: 'updated_at' });
     this.upsert = db.prepare<[ReferenceRow]>(
       `INSERT INTO conversation_references (${COLUMNS})
@@ -45,8 +46,8 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
       user_key: reference.userKey,
       channel_id: reference.channelId,
       service_url: reference.serviceUrl,
-      conversation_id: reference.conversationId,
-      user_id: reference.userId,
+      conversation_id: this.cipher.encrypt(reference.conversationId),
+      user_id: this.cipher.encrypt(reference.userId),
       bot_id: reference.botId,
       locale: reference.locale,
       updated_at: toIso(reference.updatedAt)
@@ -61,8 +62,8 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
       userKey: row.user_key,
       channelId: row.channel_id,
       serviceUrl: row.service_url,
-      conversationId: row.conversation_id,
-      userId: row.user_id,
+      conversationId: this.cipher.decrypt(row.conversation_id, row.user_key),
+      userId: this.cipher.decrypt(row.user_id, row.user_key),
       botId: row.bot_id,
       locale: row.locale,
       updatedAt: fromIso(row.user_key, row.updated_at)

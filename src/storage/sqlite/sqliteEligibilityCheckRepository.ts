@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { EligibilityAnswers, EligibilityResult } from '../../domain/eligibility/types';
 import { DuplicateKeyError } from '../errors';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import { SqliteRetention } from './sqliteRetention';
 import type { EligibilityCheckRecord, EligibilityCheckRepository, UserKey } from '../ports';
@@ -28,7 +29,7 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
   readonly storeName = 'eligibility_checks';
   private readonly retention: SqliteRetention;
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
     this.retention = new SqliteRetention(db, { table: 'eligibility_checks', user: 'user_key', changed: 'created_at' });
     this.insert = db.prepare<[CheckRow]>(
       `INSERT INTO eligibility_checks (${COLUMNS})
@@ -47,7 +48,7 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
       this.insert.run({
         id: record.id,
         user_key: record.userKey,
-        answers: JSON.stringify(record.answers),
+        answers: this.cipher.encryptJson(record.answers),
         result: JSON.stringify(record.result),
         rules_version: record.rulesVersion,
         language: record.language,
@@ -61,12 +62,12 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
   async get(id: string): Promise<EligibilityCheckRecord | null> {
     this.guard.assertOpen();
     const row = this.selectById.get(id);
-    return row ? toRecord(row) : null;
+    return row ? toRecord(row, this.cipher) : null;
   }
 
   async listByUser(userKey: UserKey): Promise<EligibilityCheckRecord[]> {
     this.guard.assertOpen();
-    return this.selectByUser.all(userKey).map(toRecord);
+    return this.selectByUser.all(userKey).map((row) => toRecord(row, this.cipher));
   }
 
   async deleteAllForUser(userKey: UserKey): Promise<number> {
@@ -85,11 +86,11 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
   }
 }
 
-function toRecord(row: CheckRow): EligibilityCheckRecord {
+function toRecord(row: CheckRow, cipher: FieldCipher): EligibilityCheckRecord {
   return {
     id: row.id,
     userKey: row.user_key,
-    answers: fromJson<EligibilityAnswers>(row.id, row.answers),
+    answers: fromJson<EligibilityAnswers>(row.id, cipher.decrypt(row.answers, row.id)),
     result: fromJson<EligibilityResult>(row.id, row.result),
     rulesVersion: row.rules_version,
     language: row.language,
