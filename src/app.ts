@@ -188,7 +188,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     myReferralsDialog: dialogs.myReferrals,
     infoAnswerDialog: dialogs.infoAnswer,
     myDataDialog: dialogs.myData,
-    transientUntil: () => privacy.transientUntil()
+    transientUntil: () => privacy.transientUntil(),
+    transcripts: {
+      // Only the local Direct Line keeps transcripts (a conversation of another channel is not found there).
+      retain: async (context, keepUntil): Promise<void> => {
+        await directLine?.retainTranscript(context.activity.conversation.id, keepUntil);
+      },
+      forget: async (context, keepUntil): Promise<void> => {
+        await directLine?.forgetTranscript(context.activity.conversation.id, keepUntil);
+      }
+    }
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
@@ -201,7 +210,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const botAppId = config.auth.appId ?? '';
   const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger });
   server.post('/api/messages', createMessagesHandler({ turns, logger }));
-  const directLine = config.directLine.enabled
+  const directLine: LocalDirectLine | undefined = config.directLine.enabled
     ? LocalDirectLine.mount(server, {
         storage: storage.botState,
         secret: config.directLine.secret,

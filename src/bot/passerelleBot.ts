@@ -38,6 +38,14 @@ export interface PasserelleBotDeps {
    * retention sweep deletes it after that); without it, it is kept like any other.
    */
   transientUntil?: () => Date;
+  /**
+   * Transcripts the channel keeps (the local Direct Line): how long this conversation's may be
+   * kept (null: the retention period), and emptied when the person is erased.
+   */
+  transcripts?: {
+    retain(context: TurnContext, keepUntil: Date | null): Promise<void>;
+    forget(context: TurnContext, keepUntil: Date): Promise<void>;
+  };
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -108,7 +116,10 @@ export class PasserelleBot extends ActivityHandler {
     await this.commits.run(context, () => super.run(context));
     // The person was erased: once the turn's replies are out, the conversation keeps nothing
     // (not even the record of its turns, which names the conversation).
-    if (isConversationForgotten(context)) await this.deps.conversationState.deleteStored(context);
+    if (isConversationForgotten(context)) {
+      await this.deps.conversationState.deleteStored(context);
+      await this.deps.transcripts?.forget(context, this.deps.transientUntil?.() ?? new Date());
+    }
   }
 
   /**
@@ -177,8 +188,10 @@ export class PasserelleBot extends ActivityHandler {
   private async markTransient(context: TurnContext): Promise<void> {
     const { transientUntil } = this.deps;
     if (!transientUntil) return;
-    if (turnPerson(context).consent.mayKeep) await this.keepUntil.delete(context);
-    else await this.keepUntil.set(context, transientUntil().toISOString());
+    const until = turnPerson(context).consent.mayKeep ? null : transientUntil();
+    if (until) await this.keepUntil.set(context, until.toISOString());
+    else await this.keepUntil.delete(context);
+    await this.deps.transcripts?.retain(context, until);
   }
 
   /**

@@ -58,7 +58,9 @@ describe('global commands, anywhere in a conversation', () => {
     await untilEligibilityAgeQuestion(adapter);
     const reply = await say(adapter, 'menu');
     expect(reply).toMatch(/What would you like to do\?/);
-    expect(await say(adapter, '5')).toMatch(/coming soon/); // "My information": not built yet
+    expect(await say(adapter, '5')).toMatch(/This is what I keep about you/); // "My information"
+    await say(adapter, 'menu');
+    expect(await say(adapter, '6')).toMatch(/coming soon/); // "Talk to a person": not built yet
   });
 
   it('"restart" starts again from the menu without asking language and consent again', async () => {

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { MongoClient } from 'mongodb';
 import { pseudonymize } from '../../src/bot/pseudonym';
 import { conversationKeyOf } from '../../src/bot/pseudonymousState';
 import { ChatDriver } from '../support/chatDriver';
 import { FakeConnector } from '../support/fakeConnector';
 import { contentWithWebhooks, FakePartnerEndpoint } from '../support/fakePartner';
-import { describeEachStorage, type StorageTarget } from '../support/storageTargets';
+import { describeEachStorage } from '../support/storageTargets';
+import { everythingStored, findings } from '../support/storageScan';
 import { startApp, type RunningApp } from '../support/testApp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -115,32 +114,7 @@ describe('My information through /api/messages, in every shipped language', () =
   });
 });
 
-/** Every row of every table, or every document of every collection, as text. */
-async function everythingStored(running: RunningApp, target: StorageTarget): Promise<Record<string, string>> {
-  if (target.kind === 'sqlite') {
-    const db = new Database(running.config.sqliteFile, { readonly: true });
-    try {
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-      return Object.fromEntries(tables.map((table) => [table, JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all())]));
-    } finally {
-      db.close();
-    }
-  }
-  const client = new MongoClient(running.config.mongodbUri!);
-  try {
-    const db = client.db(running.config.mongodbDb);
-    const out: Record<string, string> = {};
-    for (const { name } of await db.listCollections().toArray()) out[name] = JSON.stringify(await db.collection(name).find({}).toArray());
-    return out;
-  } finally {
-    await client.close();
-  }
-}
 
-/** Where each needle is found: "table: needle". */
-function findings(stored: Record<string, string>, needles: readonly string[]): string[] {
-  return Object.entries(stored).flatMap(([table, text]) => needles.filter((n) => text.includes(n)).map((n) => `${table}: ${n}`));
-}
 
 describeEachStorage('erasure leaves nothing that identifies the person', (target) => {
   let partner: FakePartnerEndpoint;
