@@ -85,8 +85,9 @@ export class MyDataDialog extends ComponentDialog {
     if (action === 'withdraw') await this.deps.people.withdrawConsent(step.context);
     else await this.deps.people.erase(step.context);
     await step.context.sendActivity(texts.t(action === 'withdraw' ? 'privacy:withdrawn' : 'privacy:erased'));
-    // Nothing below resumes: the answers it was collecting are gone with the rest.
-    return step.cancelAllDialogs();
+    // Nothing resumes, here or below (the whole stack goes): the answers it was collecting are
+    // gone with the rest.
+    return step.cancelAllDialogs(true);
   }
 }
 

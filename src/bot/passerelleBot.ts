@@ -167,7 +167,9 @@ export class PasserelleBot extends ActivityHandler {
     if (command) await this.runCommand(dc, command);
     else {
       const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete) {
+      // An erased person is not greeted again in the same turn: their next message starts afresh.
+      const ended = result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete;
+      if (ended && !isConversationForgotten(context)) {
         await dc.beginDialog(this.deps.mainDialog.id, { greet: result.status === DialogTurnStatus.empty });
       }
     }
@@ -244,7 +246,10 @@ export class PasserelleBot extends ActivityHandler {
       case 'eraseData':
       case 'withdrawConsent': {
         const action = command === 'myData' ? 'see' : command === 'eraseData' ? 'erase' : 'withdraw';
-        await dc.beginDialog(this.deps.myDataDialog.id, { action });
+        // Said while "My information" is open (its answers are phrases such as "Withdraw my
+        // consent"): it starts again instead of stacking a second one.
+        if (dc.activeDialog?.id === this.deps.myDataDialog.id) await dc.replaceDialog(this.deps.myDataDialog.id, { action });
+        else await dc.beginDialog(this.deps.myDataDialog.id, { action });
         return;
       }
       case 'referrals':
