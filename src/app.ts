@@ -42,7 +42,7 @@ import { TurnQueue } from './channels/botframework/turnQueue';
 import { ConversationLeases } from './channels/botframework/conversationLeases';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
-import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
+import { DIRECTLINE_CHANNEL_ID, DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
 import { addWebChatRoutes } from './channels/webchat';
 import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './channels/webchat/azureDirectLineToken';
 
@@ -190,12 +190,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     myDataDialog: dialogs.myData,
     transientUntil: () => privacy.transientUntil(),
     transcripts: {
-      // Only the local Direct Line keeps transcripts (a conversation of another channel is not found there).
+      // Only the local Direct Line keeps transcripts: other channels' turns cost nothing here.
       retain: async (context, keepUntil): Promise<void> => {
-        await directLine?.retainTranscript(context.activity.conversation.id, keepUntil);
+        if (context.activity.channelId === DIRECTLINE_CHANNEL_ID) await directLine?.retainTranscript(context.activity.conversation.id, keepUntil);
       },
       forget: async (context, keepUntil): Promise<void> => {
-        await directLine?.forgetTranscript(context.activity.conversation.id, keepUntil);
+        if (context.activity.channelId === DIRECTLINE_CHANNEL_ID) await directLine?.forgetTranscript(context.activity.conversation.id, keepUntil);
       }
     }
   });

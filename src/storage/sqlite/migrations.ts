@@ -202,7 +202,8 @@ export const MIGRATIONS: readonly Migration[] = [
     `
   },
   {
-    version: 7,
+    // 11, not 7: main's console (7, 8), reporting (9) and handoffs (10) come first at merge.
+    version: 11,
     name: 'retention',
     // keep_until: bot state kept only for a while (people whose data may not be kept); the
     // indexes serve the retention sweep.
