@@ -5,6 +5,7 @@ export const CONSENT_DIALOG = 'consentDialog';
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
 export const ASSESSMENT_DIALOG = 'assessmentDialog';
 export const TRAINING_SEARCH_DIALOG = 'trainingSearchDialog';
+export const MY_DATA_DIALOG = 'myDataDialog';
 
 export const CHOICE_PROMPT = 'choicePrompt';
 export const YES_NO_PROMPT = 'yesNoPrompt';

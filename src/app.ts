@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
 import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
-import { openStorage, type StorageBundle } from './storage';
+import { FieldCipher, openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
 import { People } from './conversation';
@@ -27,6 +27,10 @@ import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
 import { TrainingService } from './services/trainingService';
 import { PartnerKeyService } from './services/partnerKeyService';
+import { PrivacyService } from './services/privacyService';
+import { ExportTokens } from './services/exportTokens';
+import { RetentionSweeper } from './server/retentionSweeper';
+import { addMyDataRoutes } from './server/myDataRoutes';
 import { REFERRAL_MESSAGE_KINDS, ReferralService } from './services/referralService';
 import { EmailDeliverer, OutboxWorker, WebhookDeliverer } from './outbox';
 import { PersonMessageDeliverer } from './channels/personMessageDeliverer';
@@ -44,7 +48,7 @@ import { TurnQueue } from './channels/botframework/turnQueue';
 import { ConversationLeases } from './channels/botframework/conversationLeases';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
-import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
+import { DIRECTLINE_CHANNEL_ID, DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
 import { addWebChatRoutes } from './channels/webchat';
 import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './channels/webchat/azureDirectLineToken';
 import { AccountService } from './services/accountService';
@@ -82,6 +86,10 @@ export interface App {
   readonly console: ConsoleMount;
   /** Delivers the outbox (started by `listen`, stopped by `close`). */
   readonly outboxWorker: OutboxWorker;
+  /** A person's rights over their data, and the retention sweep (run by `retention`). */
+  readonly privacy: PrivacyService;
+  /** Runs the retention sweep on schedule (started by `listen`, stopped by `close`). */
+  readonly retention: RetentionSweeper;
   /** Starts listening on the configured host and port; resolves with the bound address. */
   listen(): Promise<AddressInfo>;
   /**
@@ -98,6 +106,8 @@ export interface AppOptions {
   warmUpRecognizers?: boolean;
   /** Start the outbox worker when listening (default true; tests may drive it with `runOnce`). */
   startOutboxWorker?: boolean;
+  /** Run the retention sweep on schedule when listening (default true; tests call `privacy.sweep`). */
+  startRetentionSweep?: boolean;
   /** For tests: how webhooks are sent (default: the global fetch). */
   fetch?: typeof fetch;
 }
@@ -118,7 +128,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const storage = await openStorage({
     mongodbUri: config.mongodbUri,
     mongodbDb: config.mongodbDb,
-    sqliteFile: config.sqliteFile
+    sqliteFile: config.sqliteFile,
+    cipher: new FieldCipher(config.dataKeys)
   });
   logger.info({ storage: storage.kind, rulesVersion: content.eligibilityRules.version }, 'storage ready');
   if (content.trainings.sample) {
@@ -142,8 +153,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const conversationState = new PseudonymousConversationState(storage.botState, config.pseudonymSecret);
 
-  const consent = new ConsentService(storage.consents, content.privacyNotice, clock);
-  const people = new People({ consent, profiles: new ProfileService(storage.profiles) });
+  // The retention period: RETENTION_DAYS when set, else the notice's; the notice states this one.
+  const notice = { ...content.privacyNotice, retentionDays: config.retention.days ?? content.privacyNotice.retentionDays };
+  const consent = new ConsentService(storage.consents, notice, clock);
   const eligibility = new EligibilityService(content, storage.eligibilityChecks, clock, config.timeZone);
   const assessment = new AssessmentService(content, storage.assessments, storage.profileLinks, clock, {
     timeZone: config.timeZone,
@@ -162,6 +174,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const partnerKeys = new PartnerKeyService(storage.partnerApiKeys, clock);
   const handoffs = new HandoffService({ handoffs: storage.handoffs, consent, clock, hours: config.handoffHours });
   const recent = new RecentExchange(conversationState, clock);
+  const privacy = new PrivacyService({
+    storage,
+    consent,
+    referrals,
+    clock,
+    retentionDays: notice.retentionDays,
+    transientHours: config.retention.transientHours,
+    exportTokens: new ExportTokens(config.pseudonymSecret),
+    exportLinkDays: config.exportLinkDays
+  });
+  const people = new People({ consent, profiles: new ProfileService(storage.profiles), privacy });
+  const retention = new RetentionSweeper({ privacy, everyMs: config.retention.sweepMinutes * 60_000, logger: logger.child({ module: 'retention' }) });
   warnAboutPartners(config, content, logger);
 
   const dialogs = createDialogs({
@@ -177,6 +201,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     references,
     handoffs,
     handoffConversation: handoffConversation({ pseudonymSecret: config.pseudonymSecret, clock, recent }),
+    privacy,
     clock,
     publicBaseUrl: config.publicBaseUrl
   });
@@ -195,7 +220,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     infoAnswerDialog: dialogs.infoAnswer,
     handoffDialog: dialogs.handoff,
     lexicons,
-    recent
+    recent,
+    myDataDialog: dialogs.myData,
+    transientUntil: () => privacy.transientUntil(),
+    transcripts: {
+      // Only the local Direct Line keeps transcripts: other channels' turns cost nothing here.
+      retain: async (context, keepUntil): Promise<void> => {
+        if (context.activity.channelId === DIRECTLINE_CHANNEL_ID) await directLine?.retainTranscript(context.activity.conversation.id, keepUntil);
+      },
+      forget: async (context, keepUntil): Promise<void> => {
+        if (context.activity.channelId === DIRECTLINE_CHANNEL_ID) await directLine?.forgetTranscript(context.activity.conversation.id, keepUntil);
+      }
+    }
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
@@ -208,7 +244,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const botAppId = config.auth.appId ?? '';
   const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger });
   server.post('/api/messages', createMessagesHandler({ turns, logger }));
-  const directLine = config.directLine.enabled
+  const directLine: LocalDirectLine | undefined = config.directLine.enabled
     ? LocalDirectLine.mount(server, {
         storage: storage.botState,
         secret: config.directLine.secret,
@@ -266,6 +302,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
   addProfileRoutes(server, { assessment, localizer });
+  addMyDataRoutes(server, { privacy });
   addPartnerApiRoutes(server, { referrals, keys: partnerKeys });
   const accounts = new AccountService({ accounts: storage.accounts, partnerIds: content.partners.partners.map((p) => p.id), clock });
   const audit = new AuditService({ log: storage.auditLog, clock });
@@ -306,6 +343,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     accounts,
     console: consoleMount,
     outboxWorker,
+    privacy,
+    retention,
     listen: async () => {
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
@@ -326,12 +365,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
       }
       if (options.startOutboxWorker !== false) outboxWorker.start();
+      if (options.startRetentionSweep !== false) retention.start();
       return address;
     },
     close: () => {
       closing ??= (async () => {
         shuttingDown = true;
         await outboxWorker.stop();
+        await retention.stop();
         email?.close();
         // Web chat turns in flight reply through this server: let them finish before it stops listening.
         await directLine?.close(config.shutdownTimeoutMs);

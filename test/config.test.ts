@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { ConfigError, readConfig } from '../src/config';
+import { DEVELOPMENT_DATA_KEYS } from '../src/storage';
+
+const PRODUCTION_KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
 
 describe('readConfig', () => {
   it('gives working defaults for local use (SQLite under ./data, port 3978, French)', () => {
@@ -55,6 +58,43 @@ describe('readConfig', () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/MicrosoftAppId: required in production/);
     expect(problems).toMatch(/PSEUDONYM_SECRET: required in production/);
+    expect(problems).toMatch(/DATA_KEYS: required in production/);
+  });
+
+  it('refuses in production the development defaults published in this repository, even set explicitly', () => {
+    const complete = {
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      PSEUDONYM_SECRET: 'x'.repeat(40),
+      DIRECTLINE_SECRET: 'd'.repeat(40),
+      DATA_KEYS: PRODUCTION_KEYS
+    };
+    const problemsOf = (env: Record<string, string>): string => {
+      try {
+        readConfig(env);
+        return '';
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problemsOf(complete)).toBe('');
+    expect(problemsOf({ ...complete, PSEUDONYM_SECRET: 'passerelle-development-only-secret-do-not-use-in-production' })).toMatch(/PSEUDONYM_SECRET: the published development default cannot be used in production/);
+    expect(problemsOf({ ...complete, DIRECTLINE_SECRET: 'passerelle-development-only-directline-secret-not-for-production' })).toMatch(/DIRECTLINE_SECRET: the published development default cannot be used in production/);
+    expect(problemsOf({ ...complete, PARTNER_FR_COORDINATOR_SECRET: 'passerelle-development-only-secret-do-not-use-in-production' })).toMatch(/PARTNER_FR_COORDINATOR_SECRET: the published development default/);
+    expect(problemsOf({ ...complete, DATA_KEYS: DEVELOPMENT_DATA_KEYS })).toMatch(/DATA_KEYS: the published development key cannot be used in production/);
+    // The development key stays refused when it is only kept to read old values.
+    expect(problemsOf({ ...complete, DATA_KEYS: `${PRODUCTION_KEYS},${DEVELOPMENT_DATA_KEYS}` })).toMatch(/DATA_KEYS: the published development key/);
+    // Outside production the defaults are used, and said to be.
+    expect(readConfig({}).dataKeys.map((k) => k.id)).toEqual(['dev']);
+  });
+
+  it('reads DATA_KEYS: the first key current, the others kept to read; malformed keys are refused', () => {
+    const second = `k2:${Buffer.alloc(32, 9).toString('base64')}`;
+    expect(readConfig({ DATA_KEYS: `${second},${PRODUCTION_KEYS}` }).dataKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+    expect(() => readConfig({ DATA_KEYS: 'k1:c2hvcnQ=' })).toThrow(/DATA_KEYS: the key "k1" must be 32 bytes/);
+    expect(() => readConfig({ DATA_KEYS: `${PRODUCTION_KEYS},${PRODUCTION_KEYS}` })).toThrow(/DATA_KEYS: two keys have the same id/);
+    expect(() => readConfig({ DATA_KEYS: 'no key here' })).toThrow(/DATA_KEYS: each key must be written id:base64key/);
   });
 
   it('accepts a complete production configuration', () => {
@@ -64,6 +104,7 @@ describe('readConfig', () => {
       MicrosoftAppPassword: 'secret',
       PSEUDONYM_SECRET: 'x'.repeat(40),
       DIRECTLINE_SECRET: 'd'.repeat(40),
+      DATA_KEYS: PRODUCTION_KEYS,
       MONGODB_URI: 'mongodb+srv://cluster.example/db'
     });
     expect(config.env).toBe('production');
@@ -102,7 +143,7 @@ describe('local Direct Line settings', () => {
     expect(() => readConfig(env)).toThrow(message);
   });
 
-  const production = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', PSEUDONYM_SECRET: 'x'.repeat(40) };
+  const production = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', PSEUDONYM_SECRET: 'x'.repeat(40), DATA_KEYS: PRODUCTION_KEYS };
 
   it('requires DIRECTLINE_SECRET in production while the local Direct Line is on', () => {
     expect(() => readConfig(production)).toThrow(/DIRECTLINE_SECRET: required in production while LOCAL_DIRECTLINE is on .*or set LOCAL_DIRECTLINE=off/);

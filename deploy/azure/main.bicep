@@ -52,6 +52,11 @@ param enableTeams bool = true
 @minLength(32)
 param pseudonymSecret string
 
+@description('Keys of the encryption at rest: k1:<base64 of 32 random bytes> (node -e "console.log(\'k1:\' + require(\'crypto\').randomBytes(32).toString(\'base64\'))"); to rotate, put a new key first and keep the old ones after it, comma-separated. Kept in Key Vault.')
+@secure()
+@minLength(40)
+param dataKeys string
+
 @description('A MongoDB connection string to use (MongoDB Atlas, an existing cluster); empty to create Azure Cosmos DB for MongoDB (vCore). Kept in Key Vault.')
 @secure()
 param mongoConnectionString string = ''
@@ -210,6 +215,12 @@ resource pseudonymSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: { value: pseudonymSecret }
 }
 
+resource dataKeysValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'data-keys'
+  properties: { value: dataKeys }
+}
+
 resource appPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!useIdentityForBot) {
   parent: vault
   name: 'microsoft-app-password'
@@ -259,6 +270,7 @@ var vaultSecrets = concat(
   [
     { name: 'mongodb-uri', keyVaultUrl: mongoUriSecret.properties.secretUri, identity: identity.id }
     { name: 'pseudonym-secret', keyVaultUrl: pseudonymSecretValue.properties.secretUri, identity: identity.id }
+    { name: 'data-keys', keyVaultUrl: dataKeysValue.properties.secretUri, identity: identity.id }
   ],
   useIdentityForBot ? [] : [{ name: 'microsoft-app-password', keyVaultUrl: appPasswordSecret.properties.secretUri, identity: identity.id }],
   empty(azureDirectLineSecret) ? [] : [{ name: 'azure-directline-secret', keyVaultUrl: directLineSecretValue.properties.secretUri, identity: identity.id }],
@@ -282,6 +294,7 @@ var settings = concat(
     { name: 'MicrosoftAppType', value: botAppType }
     { name: 'MicrosoftAppTenantId', value: botAppType == 'MultiTenant' ? '' : tenant().tenantId }
     { name: 'PSEUDONYM_SECRET', secretRef: 'pseudonym-secret' }
+    { name: 'DATA_KEYS', secretRef: 'data-keys' }
     // Several replicas: the local Direct Line serves one instance only; web chat goes through Azure's.
     { name: 'LOCAL_DIRECTLINE', value: 'off' }
     { name: 'DIRECTLINE_SECRET', value: '' }
@@ -293,6 +306,10 @@ var settings = concat(
     // Container Apps serve HTTPS in front of the app: the console's cookie is Secure.
     { name: 'CONSOLE_SECURE_COOKIE', value: 'on' }
     { name: 'CONSOLE_SIGNIN_ATTEMPTS', value: '5' }
+    { name: 'DATA_EXPORT_LINK_DAYS', value: '1' }
+    { name: 'RETENTION_DAYS', value: '' }
+    { name: 'TRANSIENT_KEEP_HOURS', value: '24' }
+    { name: 'RETENTION_SWEEP_MINUTES', value: '60' }
     { name: 'DEFAULT_LOCALE', value: defaultLocale }
     { name: 'TIME_ZONE', value: timeZone }
     { name: 'HANDOFF_HOURS', value: handoffHours }

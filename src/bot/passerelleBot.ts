@@ -1,6 +1,6 @@
 import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { conversationReferenceOf, startTurn, turnLanguage, turnPerson, turnRecordId, turnTexts, type People } from '../conversation';
+import { conversationReferenceOf, isConversationForgotten, startTurn, turnLanguage, turnPerson, turnRecordId, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
@@ -10,6 +10,7 @@ import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
 import type { RecentExchange } from './recentExchange';
 import type { CheckedBotState } from './pseudonymousState';
 import { TurnCommits } from './turnCommits';
+import { KEEP_UNTIL_FIELD } from '../storage/storeItemCodec';
 
 export interface PasserelleBotDeps {
   /** Conversation state, saved once per turn with an eTag check (see `TurnCommits`). */
@@ -40,6 +41,21 @@ export interface PasserelleBotDeps {
   lexicons: Lexicons;
   /** The conversation's last turns, for the caseworker (kept only with consent). */
   recent: RecentExchange;
+  /** "My information" (see, export, withdraw, erase), pushed on top of whatever runs. */
+  myDataDialog: Dialog;
+  /**
+   * Until when the conversation state of a person whose data may not be kept is kept (the
+   * retention sweep deletes it after that); without it, it is kept like any other.
+   */
+  transientUntil?: () => Date;
+  /**
+   * Transcripts the channel keeps (the local Direct Line): how long this conversation's may be
+   * kept (null: the retention period), and emptied when the person is erased.
+   */
+  transcripts?: {
+    retain(context: TurnContext, keepUntil: Date | null): Promise<void>;
+    forget(context: TurnContext, keepUntil: Date): Promise<void>;
+  };
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -69,6 +85,8 @@ export class PasserelleBot extends ActivityHandler {
   private readonly started: StatePropertyAccessor<boolean>;
   private readonly commands: GlobalCommandRecognizer;
   private readonly commits: TurnCommits;
+  /** Until when this conversation's state is kept, for people whose data may not be kept. */
+  private readonly keepUntil: StatePropertyAccessor<string>;
 
   constructor(private readonly deps: PasserelleBotDeps) {
     super();
@@ -82,6 +100,8 @@ export class PasserelleBot extends ActivityHandler {
     this.dialogs.add(deps.myReferralsDialog);
     this.dialogs.add(deps.infoAnswerDialog);
     this.dialogs.add(deps.handoffDialog);
+    this.dialogs.add(deps.myDataDialog);
+    this.keepUntil = deps.conversationState.createProperty<string>(KEEP_UNTIL_FIELD);
     this.commands = new GlobalCommandRecognizer(deps.localizer);
 
     this.onTurn(async (context, next) => {
@@ -111,6 +131,12 @@ export class PasserelleBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     await this.commits.run(context, () => super.run(context));
+    // The person was erased: once the turn's replies are out, the conversation keeps nothing
+    // (not even the record of its turns, which names the conversation).
+    if (isConversationForgotten(context)) {
+      await this.deps.conversationState.deleteStored(context);
+      await this.deps.transcripts?.forget(context, this.deps.transientUntil?.() ?? new Date());
+    }
   }
 
   /**
@@ -188,11 +214,33 @@ export class PasserelleBot extends ActivityHandler {
       await dc.beginDialog(this.deps.handoffDialog.id);
     } else {
       const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete) {
+      // An erased person is not greeted again in the same turn: their next message starts afresh.
+      const ended = result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete;
+      if (ended && !isConversationForgotten(context)) {
         await dc.beginDialog(this.deps.mainDialog.id, { greet: result.status === DialogTurnStatus.empty });
       }
     }
-    await this.rememberWhereToReach(context);
+    if (isConversationForgotten(context)) {
+      // The person was erased: the conversation keeps nothing of them (no dialog, no answer on
+      // the way, no trace of where they were reached).
+      await dc.cancelAllDialogs();
+      await this.reachedAt.delete(context);
+    } else await this.rememberWhereToReach(context);
+    await this.markTransient(context);
+  }
+
+  /**
+   * The state of a conversation whose person's data may not be kept (no consent, refused,
+   * withdrawn, erased) lives only for a while: the retention sweep deletes it after `keepUntil`
+   * (MongoDB's TTL index too), so answers given half-way are not kept.
+   */
+  private async markTransient(context: TurnContext): Promise<void> {
+    const { transientUntil } = this.deps;
+    if (!transientUntil) return;
+    const until = turnPerson(context).consent.mayKeep ? null : transientUntil();
+    if (until) await this.keepUntil.set(context, until.toISOString());
+    else await this.keepUntil.delete(context);
+    await this.deps.transcripts?.retain(context, until);
   }
 
   /**
@@ -241,6 +289,16 @@ export class PasserelleBot extends ActivityHandler {
         // now in the new language.
         await dc.beginDialog(languageDialog.id);
         return;
+      case 'myData':
+      case 'eraseData':
+      case 'withdrawConsent': {
+        const action = command === 'myData' ? 'see' : command === 'eraseData' ? 'erase' : 'withdraw';
+        // Said while "My information" is open (its answers are phrases such as "Withdraw my
+        // consent"): it starts again instead of stacking a second one.
+        if (dc.activeDialog?.id === this.deps.myDataDialog.id) await dc.replaceDialog(this.deps.myDataDialog.id, { action });
+        else await dc.beginDialog(this.deps.myDataDialog.id, { action });
+        return;
+      }
       case 'referrals':
       case 'cancelReferral': {
         const options = { cancel: command === 'cancelReferral' };

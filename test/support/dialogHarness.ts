@@ -12,6 +12,8 @@ import { EligibilityService } from '../../src/services/eligibilityService';
 import { AssessmentService } from '../../src/services/assessmentService';
 import { ProfileService } from '../../src/services/profileService';
 import { TrainingService } from '../../src/services/trainingService';
+import { PrivacyService } from '../../src/services/privacyService';
+import { ExportTokens } from '../../src/services/exportTokens';
 import { ReferralService } from '../../src/services/referralService';
 import type { DialogServices } from '../../src/bot/createDialogs';
 import { MemoryStorage } from 'botbuilder';
@@ -60,7 +62,24 @@ export async function dialogHarness(options: { lang: string; person?: KnownPerso
   const clock = () => now;
   const consent = new ConsentService(storage.consents, content.privacyNotice, clock);
   const profiles = new ProfileService(storage.profiles);
-  const people = new People({ consent, profiles });
+  const referrals = new ReferralService({
+    referrals: storage.referrals,
+    partners: content.partners,
+    clock,
+    emailEnabled: false,
+    trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
+  });
+  const privacy = new PrivacyService({
+    storage,
+    consent,
+    referrals,
+    clock,
+    retentionDays: content.privacyNotice.retentionDays,
+    transientHours: 24,
+    exportTokens: new ExportTokens('a-test-secret-of-at-least-32-characters'),
+    exportLinkDays: 1
+  });
+  const people = new People({ consent, profiles, privacy });
   const known = options.person;
   if (known) {
     const userKey = `key-${known.userId ?? 'user1'}`;
@@ -75,16 +94,11 @@ export async function dialogHarness(options: { lang: string; person?: KnownPerso
     lexicons,
     people,
     consent,
-    referrals: new ReferralService({
-      referrals: storage.referrals,
-      partners: content.partners,
-      clock,
-      emailEnabled: false,
-      trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
-    }),
+    referrals,
     references,
     handoffs: new HandoffService({ handoffs: storage.handoffs, consent, clock, hours: parseOpeningHours(options.handoffHours ?? 'always', 'Europe/Paris') }),
     handoffConversation: handoffConversation({ pseudonymSecret: HARNESS_SECRET, clock, recent }),
+    privacy,
     clock,
     eligibility: new EligibilityService(content, storage.eligibilityChecks, clock, 'Europe/Paris'),
     assessment: new AssessmentService(content, storage.assessments, storage.profileLinks, clock, { timeZone: 'Europe/Paris', linkValidityDays: 7 }),

@@ -21,6 +21,7 @@ export function testBot(harness: DialogHarness): PasserelleBot {
     infoAnswerDialog: dialogs.infoAnswer,
     handoffDialog: dialogs.handoff,
     lexicons,
-    recent: harness.recent
+    recent: harness.recent,
+    myDataDialog: dialogs.myData
   });
 }

@@ -37,6 +37,8 @@ export interface BotStateDocument {
   json: string;
   eTag: string;
   updatedAt: Date;
+  /** Until when it may be kept (`keepUntil` of the item); a TTL index deletes it after, where the server has them. */
+  keepUntil?: Date;
 }
 
 /** A user profile (`_id` = user key). */
@@ -62,11 +64,14 @@ export interface ConsentDocument {
   seq: ObjectId;
 }
 
-/** An eligibility check; answers and result are sub-documents, `seq` orders equal dates. */
+/**
+ * An eligibility check; the answers are encrypted JSON text (`FieldCipher`; a sub-document when
+ * stored before encryption), the result a sub-document, `seq` orders equal dates.
+ */
 export interface EligibilityCheckDocument {
   _id: string;
   userKey: string;
-  answers: EligibilityAnswers;
+  answers: EligibilityAnswers | string;
   result: EligibilityResult;
   rulesVersion: string;
   language: string;

@@ -3,6 +3,7 @@ import type { Handoff, HandoffStatus } from '../../domain';
 import { HANDOFF_STATUSES } from '../../domain';
 import { ConcurrentUpdateError, DuplicateKeyError } from '../errors';
 import { checkHandoffSave, decodeHandoff, encodeHandoffBody } from '../handoffCodec';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { HandoffRepository, NewOutboxMessage } from '../ports';
 import type { HandoffDocument, OutboxDocument } from './mongoDocuments';
@@ -22,18 +23,21 @@ export class MongoHandoffRepository implements HandoffRepository {
     private readonly collection: Collection<HandoffDocument>,
     outbox: Collection<OutboxDocument>,
     private readonly claims: WriteClaims,
-    private readonly guard: OpenGuard
+    private readonly guard: OpenGuard,
+    /** The body (texts, where to reach the person) and the messages are encrypted at rest. */
+    private readonly cipher: FieldCipher
   ) {
     this.relayer = new EmbeddedOutboxRelay(collection as unknown as Collection<never>, 'handoffs', outbox, claims);
   }
 
   private readonly relayer: EmbeddedOutboxRelay;
+  readonly storeName = 'handoffs';
 
   async save(handoff: Handoff, messages: readonly NewOutboxMessage[]): Promise<Handoff> {
     this.guard.assertOpen();
     checkHandoffSave(handoff, messages);
-    const fields = toFields(handoff);
-    const embedded = messages.map(embed);
+    const fields = toFields(handoff, this.cipher);
+    const embedded = messages.map((message) => embed(message, this.cipher));
     if (handoff.version === 0) {
       try {
         await this.collection.insertOne({ _id: handoff.id, ...fields, pendingOutbox: embedded, outboxPending: embedded.length > 0 });
@@ -56,7 +60,7 @@ export class MongoHandoffRepository implements HandoffRepository {
     }
     // Best effort: whatever is not relayed now is relayed by the outbox's next claim.
     if (embedded.length > 0) await this.relay(handoff.id).catch(() => undefined);
-    return decodeHandoff({ id: handoff.id, ...fields });
+    return fromDocument({ _id: handoff.id, ...fields }, this.cipher);
   }
 
   /** Relays the messages still embedded in handoffs (at most `limit` handoffs per call). */
@@ -71,7 +75,7 @@ export class MongoHandoffRepository implements HandoffRepository {
   async get(id: string): Promise<Handoff | null> {
     this.guard.assertOpen();
     const doc = await this.collection.findOne({ _id: id });
-    return doc ? fromDocument(doc) : null;
+    return doc ? fromDocument(doc, this.cipher) : null;
   }
 
   async findOpen(conversationKey: string): Promise<Handoff | null> {
@@ -79,13 +83,13 @@ export class MongoHandoffRepository implements HandoffRepository {
     const docs = await this.collection
       .find({ conversationKey, status: { $in: ['requested', 'taken'] } }, { sort: { requestedAt: -1, _id: -1 }, limit: 1 })
       .toArray();
-    return docs[0] ? fromDocument(docs[0]) : null;
+    return docs[0] ? fromDocument(docs[0], this.cipher) : null;
   }
 
   async list(statuses: readonly HandoffStatus[], limit: number): Promise<Handoff[]> {
     this.guard.assertOpen();
     const docs = await this.collection.find({ status: { $in: [...statuses] } }, { sort: { requestedAt: 1, _id: 1 }, limit }).toArray();
-    return docs.map(fromDocument);
+    return docs.map((doc) => fromDocument(doc, this.cipher));
   }
 
   async countByStatus(): Promise<Record<HandoffStatus, number>> {
@@ -99,19 +103,29 @@ export class MongoHandoffRepository implements HandoffRepository {
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ userKey })).deletedCount;
   }
+
+  eraseUser(userKey: string): Promise<number> {
+    return this.deleteAllForUser(userKey);
+  }
+
+  /** Retention: handoffs asked for before `before` (a talk lasts hours, not the retention period). */
+  async deleteExpired(before: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ requestedAt: { $lt: before } })).deletedCount;
+  }
 }
 
-function toFields(handoff: Handoff): HandoffFields {
+function toFields(handoff: Handoff, cipher: FieldCipher): HandoffFields {
   return {
     version: handoff.version + 1,
     userKey: handoff.userKey,
     conversationKey: handoff.conversationKey,
     status: handoff.status,
     requestedAt: handoff.requestedAt,
-    body: encodeHandoffBody(handoff)
+    body: cipher.encrypt(encodeHandoffBody(handoff))
   };
 }
 
-function fromDocument(doc: HandoffDocument): Handoff {
-  return decodeHandoff({ id: doc._id, ...doc });
+function fromDocument(doc: Omit<HandoffDocument, 'pendingOutbox' | 'outboxPending'>, cipher: FieldCipher): Handoff {
+  return decodeHandoff({ id: doc._id, ...doc, body: cipher.decrypt(doc.body, doc._id) });
 }

@@ -1,5 +1,7 @@
 import type { Collection } from 'mongodb';
 import { referralMilestones } from '../../domain';
+import type { EligibilityAnswers } from '../../domain';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { CompletedAssessmentRow, ConsentGrantRow, EligibilityCheckRow, ReferralReportRow, ReportingRepository } from '../ports';
 import { decodeJsonObject } from '../referralCodec';
@@ -14,7 +16,9 @@ export class MongoReportingRepository implements ReportingRepository {
       assessments: Collection<AssessmentDocument>;
       referrals: Collection<ReferralDocument>;
     },
-    private readonly guard: OpenGuard
+    private readonly guard: OpenGuard,
+    /** Answers and referral details are encrypted at rest: read in code after decryption. */
+    private readonly cipher: FieldCipher
   ) {}
 
   async consentGrants(): Promise<ConsentGrantRow[]> {
@@ -28,11 +32,11 @@ export class MongoReportingRepository implements ReportingRepository {
   async eligibilityChecks(): Promise<EligibilityCheckRow[]> {
     this.guard.assertOpen();
     const docs = await this.collections.eligibilityChecks
-      .find({}, { projection: { userKey: 1, 'answers.country': 1, language: 1, createdAt: 1, 'result.programmes.programme': 1, 'result.programmes.outcome': 1 } })
+      .find({}, { projection: { userKey: 1, answers: 1, language: 1, createdAt: 1, 'result.programmes.programme': 1, 'result.programmes.outcome': 1 } })
       .toArray();
     return docs.map((d) => ({
       userKey: d.userKey,
-      country: d.answers?.country ?? null,
+      country: this.answersOf(d)?.country ?? null,
       language: d.language,
       createdAt: storedDate(d._id, d.createdAt),
       outcomes: (d.result?.programmes ?? []).map((p) => ({ programme: p.programme, outcome: p.outcome }))
@@ -53,7 +57,7 @@ export class MongoReportingRepository implements ReportingRepository {
       .find({}, { projection: { userKey: 1, programme: 1, partnerId: 1, country: 1, language: 1, createdAt: 1, details: 1 } })
       .toArray();
     return docs.map((d) => {
-      const { history } = decodeJsonObject(d._id, d.details);
+      const { history } = decodeJsonObject(d._id, typeof d.details === 'string' ? this.cipher.decrypt(d.details, d._id) : d.details);
       return {
         userKey: d.userKey,
         programme: d.programme as ReferralReportRow['programme'],
@@ -64,5 +68,10 @@ export class MongoReportingRepository implements ReportingRepository {
         ...referralMilestones(Array.isArray(history) ? (history as Parameters<typeof referralMilestones>[0]) : [])
       };
     });
+  }
+
+  private answersOf(d: EligibilityCheckDocument): EligibilityAnswers | undefined {
+    if (d.answers === undefined || d.answers === null) return undefined;
+    return typeof d.answers === 'string' ? (decodeJsonObject(d._id, this.cipher.decrypt(d.answers, d._id)) as EligibilityAnswers) : d.answers;
   }
 }

@@ -1,4 +1,5 @@
 import { type Db, MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
+import { FieldCipher } from '../fieldCipher';
 import { OpenGuard } from '../openGuard';
 import type { StorageBundle, StorageCapabilities } from '../ports';
 import { MongoAssessmentRepository } from './mongoAssessmentRepository';
@@ -54,6 +55,8 @@ export interface MongoStorageOptions {
   dbName: string;
   /** How long to look for a server before giving up, in ms (default 10000). */
   serverSelectionTimeoutMS?: number;
+  /** Encryption at rest of the values that say most about a person (default: the development key). */
+  cipher?: FieldCipher;
 }
 
 /**
@@ -80,7 +83,7 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     // (FerretDB on SQLite) drop a connection when that collides, so preparing is retried.
     const capabilities = await retryTransient(() => detectCapabilities(db));
     await retryTransient(() => createIndexes(db, capabilities));
-    return createBundle(client, db, capabilities);
+    return createBundle(client, db, capabilities, options.cipher ?? FieldCipher.development());
   } catch (err) {
     await client?.close().catch(() => undefined);
     throw mongoUnavailable(uri, err);
@@ -108,15 +111,36 @@ async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise
   const resumeKey = { userKey: 1, questionnaireId: 1, updatedAt: -1, startedAt: -1, seq: -1 } as const;
   const plans: [string, { key: Record<string, 1 | -1>; name: string; [option: string]: unknown }[]][] = [
     [
+      COLLECTIONS.botState,
+      [
+        // Retention: state kept only for a while (keepUntil) goes by itself where the server has
+        // TTL indexes (documents without the field are never expired by it); the sweep deletes
+        // the rest, and everything on servers without TTL indexes.
+        capabilities.expiresRecords
+          ? { key: { keepUntil: 1 }, name: 'keepUntilTtl', expireAfterSeconds: 0 }
+          : { key: { keepUntil: 1 }, name: 'byKeepUntil' },
+        { key: { updatedAt: 1 }, name: 'byUpdatedAt' }
+      ]
+    ],
+    [COLLECTIONS.profiles, [{ key: { updatedAt: 1 }, name: 'byUpdatedAt' }]],
+    [COLLECTIONS.conversationReferences, [{ key: { updatedAt: 1 }, name: 'byUpdatedAt' }]],
+    [
       COLLECTIONS.consents,
       [
         { key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' },
+        { key: { decidedAt: 1 }, name: 'byDecidedAt' },
         // Reporting reads the granted decisions.
         { key: { decision: 1, decidedAt: 1 }, name: 'byDecision' }
       ]
     ],
     [COLLECTIONS.conversationStarts, [{ key: { month: 1, language: 1 }, name: 'byMonthLanguage' }]],
-    [COLLECTIONS.eligibilityChecks, [{ key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' }]],
+    [
+      COLLECTIONS.eligibilityChecks,
+      [
+        { key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' },
+        { key: { createdAt: 1 }, name: 'byCreatedAt' }
+      ]
+    ],
     [
       COLLECTIONS.assessments,
       [
@@ -221,7 +245,7 @@ async function indexNames(db: Db, collection: string): Promise<string[]> {
   }
 }
 
-function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabilities): StorageBundle {
+function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabilities, cipher: FieldCipher): StorageBundle {
   const guard = new OpenGuard();
   const claims = new WriteClaims(db.collection<WriteClaimDocument>(COLLECTIONS.writeClaims));
   const outboxCollection = db.collection<OutboxDocument>(COLLECTIONS.outbox);
@@ -230,18 +254,18 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     outboxCollection,
     db.collection<ReferralPlaceDocument>(COLLECTIONS.referralPlaces),
     claims,
-    guard
+    guard,
+    cipher
   );
-  const handoffs = new MongoHandoffRepository(db.collection<HandoffDocument>(COLLECTIONS.handoffs), outboxCollection, claims, guard);
-  return {
-    kind: 'mongodb',
-    capabilities,
-    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard),
+  const handoffs = new MongoHandoffRepository(db.collection<HandoffDocument>(COLLECTIONS.handoffs), outboxCollection, claims, guard, cipher);
+  const stores = {
+    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard, cipher),
     profiles: new MongoUserProfileRepository(db.collection<ProfileDocument>(COLLECTIONS.profiles), guard),
     consents: new MongoConsentRepository(db.collection<ConsentDocument>(COLLECTIONS.consents), guard),
     eligibilityChecks: new MongoEligibilityCheckRepository(
       db.collection<EligibilityCheckDocument>(COLLECTIONS.eligibilityChecks),
-      guard
+      guard,
+      cipher
     ),
     assessments: new MongoAssessmentRepository(db.collection<AssessmentDocument>(COLLECTIONS.assessments), claims, guard),
     profileLinks: new MongoProfileLinkRepository(db.collection<ProfileLinkDocument>(COLLECTIONS.profileLinks), guard),
@@ -251,19 +275,33 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     ),
     conversationReferences: new MongoConversationReferenceRepository(
       db.collection<ConversationReferenceDocument>(COLLECTIONS.conversationReferences),
-      guard
+      guard,
+      cipher
     ),
     referrals,
     handoffs,
-    outbox: new MongoOutboxRepository(outboxCollection, claims, async () => {
-      await referrals.relayPending();
-      await handoffs.relayPending();
-    }, guard),
+    outbox: new MongoOutboxRepository(
+      outboxCollection,
+      claims,
+      async () => {
+        await referrals.relayPending();
+        await handoffs.relayPending();
+      },
+      guard,
+      cipher
+    ),
+    // Lines that name a person are anonymised when they are erased.
+    auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
+  };
+  return {
+    kind: 'mongodb',
+    capabilities,
+    ...stores,
+    personalData: Object.values(stores),
     partnerApiKeys: new MongoPartnerApiKeyRepository(db.collection<PartnerApiKeyDocument>(COLLECTIONS.partnerApiKeys), guard),
     leases: new MongoLeaseRepository(db.collection<LeaseDocument>(COLLECTIONS.leases), guard),
     accounts: new MongoAccountRepository(db.collection<AccountDocument>(COLLECTIONS.accounts), guard),
     consoleSessions: new MongoConsoleSessionRepository(db.collection<ConsoleSessionDocument>(COLLECTIONS.consoleSessions), guard),
-    auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
     partnerCapacities: new MongoPartnerCapacityRepository(db.collection<PartnerCapacityDocument>(COLLECTIONS.partnerCapacities), guard),
     conversationStarts: new MongoConversationStartRepository(db.collection<ConversationStartDocument>(COLLECTIONS.conversationStarts), guard),
     reporting: new MongoReportingRepository(
@@ -273,7 +311,8 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
         assessments: db.collection<AssessmentDocument>(COLLECTIONS.assessments),
         referrals: db.collection<ReferralDocument>(COLLECTIONS.referrals)
       },
-      guard
+      guard,
+      cipher
     ),
     async ping() {
       guard.assertOpen();

@@ -1,3 +1,4 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { Handoff, HandoffStatus, NewOutboxMessage } from '../../domain';
 
 /**
@@ -6,7 +7,7 @@ import type { Handoff, HandoffStatus, NewOutboxMessage } from '../../domain';
  * neither (SQLite: one transaction; MongoDB: the messages embedded in the handoff's document,
  * then relayed to the outbox), as referrals are.
  */
-export interface HandoffRepository {
+export interface HandoffRepository extends PersonalDataStore {
   /**
    * Inserts or replaces a handoff by id, with optimistic concurrency on `version`, and adds
    * `messages` to the outbox in the same atomic step:

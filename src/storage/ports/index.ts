@@ -22,6 +22,7 @@ export type { PartnerCapacityRepository } from './partnerCapacityRepository';
 export type { ConversationStartRepository } from './conversationStartRepository';
 export type { ReportingRepository } from './reportingRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
+export type { PersonalDataStore } from './personalDataStore';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {
   Account,

@@ -11,6 +11,7 @@ import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
 import type { HandoffRepository } from './handoffRepository';
 import type { LeaseRepository } from './leaseRepository';
 import type { OutboxRepository } from './outboxRepository';
+import type { PersonalDataStore } from './personalDataStore';
 import type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 import type { ProfileLinkRepository } from './profileLinkRepository';
 import type { ReferralRepository } from './referralRepository';
@@ -79,6 +80,12 @@ export interface StorageBundle {
   readonly conversationStarts: ConversationStartRepository;
   /** What reporting reads of the other stores (few fields, every record). */
   readonly reporting: ReportingRepository;
+  /**
+   * Every store above that holds personal data, each once: what erasure and the retention
+   * sweep go through (`PrivacyService`). A store added to the bundle that keeps anything about
+   * a person must be listed here (test/storage/contract/personalData checks it).
+   */
+  readonly personalData: readonly PersonalDataStore[];
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */

@@ -331,6 +331,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX referrals_country_waiting ON referrals (country, waiting_since, id, status);
       CREATE INDEX referrals_language_waiting ON referrals (language, waiting_since, id, status);
     `
+  },
+  {
+    // 13: after the console's (7, 8, 11, 12), reporting's (9) and handoffs' (10).
+    version: 13,
+    name: 'retention',
+    // keep_until: bot state kept only for a while (people whose data may not be kept); the
+    // indexes serve the retention sweep.
+    sql: `
+      ALTER TABLE bot_state ADD COLUMN keep_until TEXT;
+      CREATE INDEX bot_state_by_updated ON bot_state (updated_at);
+      CREATE INDEX bot_state_by_keep_until ON bot_state (keep_until) WHERE keep_until IS NOT NULL;
+      CREATE INDEX consents_by_decided ON consents (decided_at);
+      CREATE INDEX user_profiles_by_updated ON user_profiles (updated_at);
+      CREATE INDEX eligibility_checks_by_created ON eligibility_checks (created_at);
+      CREATE INDEX assessments_by_updated ON assessments (updated_at);
+      CREATE INDEX training_interests_by_created ON training_interests (created_at);
+      CREATE INDEX conversation_references_by_updated ON conversation_references (updated_at);
+      CREATE INDEX referrals_by_updated ON referrals (updated_at);
+      CREATE INDEX outbox_by_created ON outbox (created_at);
+    `
   }
 ];
 

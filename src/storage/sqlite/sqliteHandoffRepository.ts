@@ -3,6 +3,7 @@ import type { Handoff, HandoffStatus } from '../../domain';
 import { HANDOFF_STATUSES } from '../../domain';
 import { ConcurrentUpdateError, DuplicateKeyError } from '../errors';
 import { checkHandoffSave, decodeHandoff, encodeHandoffBody } from '../handoffCodec';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { HandoffRepository, NewOutboxMessage } from '../ports';
 import { isUniqueViolation, toIso } from './rowCodec';
@@ -29,7 +30,8 @@ class SaveRefused extends Error {
 
 /**
  * Handoffs in the `handoffs` table. A save is one transaction: the INSERT (version 0) or the
- * conditional UPDATE (`WHERE version = expected`) and the outbox messages' INSERTs.
+ * conditional UPDATE (`WHERE version = expected`) and the outbox messages' INSERTs. The body
+ * (the exchange's texts, where to reach the person) is encrypted at rest, as the messages are.
  */
 export class SqliteHandoffRepository implements HandoffRepository {
   private readonly saveAll: (row: HandoffRow, expected: number, messages: readonly NewOutboxMessage[]) => void;
@@ -37,15 +39,17 @@ export class SqliteHandoffRepository implements HandoffRepository {
   private readonly selectOpen: Statement<[string], HandoffRow>;
   private readonly countStatement: Statement<[], { status: string; n: number }>;
   private readonly deleteForUser: Statement<[string]>;
+  private readonly deleteBefore: Statement<[string]>;
+  readonly storeName = 'handoffs';
 
-  constructor(private readonly db: Database, private readonly guard: OpenGuard) {
+  constructor(private readonly db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
     const insert = db.prepare<[HandoffRow]>(`INSERT INTO handoffs (${COLUMNS}) VALUES (@id, @version, @user_key, @conversation_key, @status, @requested_at, @body)`);
     const update = db.prepare<[HandoffRow & { expected: number }]>(
       `UPDATE handoffs SET version = @version, user_key = @user_key, conversation_key = @conversation_key, status = @status,
          requested_at = @requested_at, body = @body
        WHERE id = @id AND version = @expected`
     );
-    const insertMessages = prepareOutboxInsert(db);
+    const insertMessages = prepareOutboxInsert(db, cipher);
     this.saveAll = db.transaction((row: HandoffRow, expected: number, messages: readonly NewOutboxMessage[]) => {
       if (expected === 0) {
         try {
@@ -65,6 +69,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
     );
     this.countStatement = db.prepare('SELECT status, COUNT(*) AS n FROM handoffs GROUP BY status');
     this.deleteForUser = db.prepare('DELETE FROM handoffs WHERE user_key = ?');
+    this.deleteBefore = db.prepare('DELETE FROM handoffs WHERE requested_at < ?');
   }
 
   async save(handoff: Handoff, messages: readonly NewOutboxMessage[]): Promise<Handoff> {
@@ -77,26 +82,26 @@ export class SqliteHandoffRepository implements HandoffRepository {
       conversation_key: handoff.conversationKey,
       status: handoff.status,
       requested_at: toIso(handoff.requestedAt),
-      body: encodeHandoffBody(handoff)
+      body: this.cipher.encrypt(encodeHandoffBody(handoff))
     };
     try {
       this.saveAll(row, handoff.version, messages);
     } catch (err) {
       throw err instanceof SaveRefused ? err.error : err;
     }
-    return fromRow(row);
+    return this.fromRow(row);
   }
 
   async get(id: string): Promise<Handoff | null> {
     this.guard.assertOpen();
     const row = this.selectById.get(id);
-    return row ? fromRow(row) : null;
+    return row ? this.fromRow(row) : null;
   }
 
   async findOpen(conversationKey: string): Promise<Handoff | null> {
     this.guard.assertOpen();
     const row = this.selectOpen.get(conversationKey);
-    return row ? fromRow(row) : null;
+    return row ? this.fromRow(row) : null;
   }
 
   async list(statuses: readonly HandoffStatus[], limit: number): Promise<Handoff[]> {
@@ -105,7 +110,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
     const rows = this.db
       .prepare<unknown[], HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY requested_at, id LIMIT ?`)
       .all(...statuses, limit);
-    return rows.map(fromRow);
+    return rows.map((row) => this.fromRow(row));
   }
 
   async countByStatus(): Promise<Record<HandoffStatus, number>> {
@@ -119,16 +124,26 @@ export class SqliteHandoffRepository implements HandoffRepository {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
   }
-}
 
-function fromRow(row: HandoffRow): Handoff {
-  return decodeHandoff({
-    id: row.id,
-    userKey: row.user_key,
-    conversationKey: row.conversation_key,
-    status: row.status,
-    requestedAt: row.requested_at,
-    version: row.version,
-    body: row.body
-  });
+  eraseUser(userKey: string): Promise<number> {
+    return this.deleteAllForUser(userKey);
+  }
+
+  /** Retention: handoffs asked for before `before` (a talk lasts hours, not the retention period). */
+  async deleteExpired(before: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.deleteBefore.run(toIso(before)).changes;
+  }
+
+  private fromRow(row: HandoffRow): Handoff {
+    return decodeHandoff({
+      id: row.id,
+      userKey: row.user_key,
+      conversationKey: row.conversation_key,
+      status: row.status,
+      requestedAt: row.requested_at,
+      version: row.version,
+      body: this.cipher.decrypt(row.body, row.id)
+    });
+  }
 }

@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { referralMilestones, type EligibilityAnswers } from '../../domain';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { CompletedAssessmentRow, ConsentGrantRow, EligibilityCheckRow, ReferralReportRow, ReportingRepository } from '../ports';
 import { fromIso, fromJson } from './rowCodec';
@@ -12,7 +14,8 @@ interface GrantRow {
 interface CheckRow {
   id: string;
   user_key: string;
-  country: string | null;
+  /** Encrypted (FieldCipher): read in code, not by SQL. */
+  answers: string;
   language: string;
   created_at: string;
   outcomes: string;
@@ -32,13 +35,14 @@ interface ReferralRow {
   country: string | null;
   language: string;
   created_at: string;
-  accepted_at: string | null;
-  enrolled_at: string | null;
+  /** Encrypted (FieldCipher): the history is read in code. */
+  details: string;
 }
 
 /**
- * Reporting's reads of the SQLite tables: only the columns the funnel needs, the JSON parts
- * (a check's country and outcomes, a referral's history) picked out by SQLite's JSON functions.
+ * Reporting's reads of the SQLite tables: only the columns the funnel needs. A check's outcomes
+ * are picked out by SQLite's JSON functions; its answers and a referral's details are encrypted
+ * at rest, so the country and the history are read in code after decryption.
  */
 export class SqliteReportingRepository implements ReportingRepository {
   private readonly grants: Statement<[], GrantRow>;
@@ -46,10 +50,10 @@ export class SqliteReportingRepository implements ReportingRepository {
   private readonly completed: Statement<[], AssessmentRow>;
   private readonly referralRows: Statement<[], ReferralRow>;
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
     this.grants = db.prepare<[], GrantRow>("SELECT id, user_key, language, decided_at FROM consents WHERE decision = 'granted'");
     this.checks = db.prepare<[], CheckRow>(
-      `SELECT id, user_key, json_extract(answers, '$.country') AS country, language, created_at,
+      `SELECT id, user_key, answers, language, created_at,
          (SELECT json_group_array(json_object('programme', json_extract(p.value, '$.programme'), 'outcome', json_extract(p.value, '$.outcome')))
           FROM json_each(result, '$.programmes') AS p) AS outcomes
        FROM eligibility_checks`
@@ -57,13 +61,7 @@ export class SqliteReportingRepository implements ReportingRepository {
     this.completed = db.prepare<[], AssessmentRow>(
       "SELECT id, user_key, questionnaire_id, language, completed_at FROM assessments WHERE status = 'completed' AND completed_at IS NOT NULL"
     );
-    const firstReached = (status: string): string =>
-      `(SELECT MIN(json_extract(h.value, '$.at')) FROM json_each(details, '$.history') AS h WHERE json_extract(h.value, '$.to') = '${status}')`;
-    this.referralRows = db.prepare<[], ReferralRow>(
-      `SELECT id, user_key, programme, partner_id, country, language, created_at,
-         ${firstReached('accepted')} AS accepted_at, ${firstReached('enrolled')} AS enrolled_at
-       FROM referrals`
-    );
+    this.referralRows = db.prepare<[], ReferralRow>('SELECT id, user_key, programme, partner_id, country, language, created_at, details FROM referrals');
   }
 
   async consentGrants(): Promise<ConsentGrantRow[]> {
@@ -75,7 +73,7 @@ export class SqliteReportingRepository implements ReportingRepository {
     this.guard.assertOpen();
     return this.checks.all().map((r) => ({
       userKey: r.user_key,
-      country: (r.country ?? null) as EligibilityCheckRow['country'],
+      country: (fromJson<EligibilityAnswers>(r.id, this.cipher.decrypt(r.answers, r.id)).country ?? null) as EligibilityCheckRow['country'],
       language: r.language,
       createdAt: fromIso(r.id, r.created_at),
       outcomes: fromJson<EligibilityCheckRow['outcomes']>(r.id, r.outcomes)
@@ -94,15 +92,17 @@ export class SqliteReportingRepository implements ReportingRepository {
 
   async referrals(): Promise<ReferralReportRow[]> {
     this.guard.assertOpen();
-    return this.referralRows.all().map((r) => ({
-      userKey: r.user_key,
-      programme: r.programme as ReferralReportRow['programme'],
-      partnerId: r.partner_id,
-      country: r.country as ReferralReportRow['country'],
-      language: r.language,
-      createdAt: fromIso(r.id, r.created_at),
-      acceptedAt: r.accepted_at === null ? null : fromIso(r.id, r.accepted_at),
-      enrolledAt: r.enrolled_at === null ? null : fromIso(r.id, r.enrolled_at)
-    }));
+    return this.referralRows.all().map((r) => {
+      const { history } = fromJson<{ history?: unknown }>(r.id, this.cipher.decrypt(r.details, r.id));
+      return {
+        userKey: r.user_key,
+        programme: r.programme as ReferralReportRow['programme'],
+        partnerId: r.partner_id,
+        country: r.country as ReferralReportRow['country'],
+        language: r.language,
+        createdAt: fromIso(r.id, r.created_at),
+        ...referralMilestones(Array.isArray(history) ? (history as Parameters<typeof referralMilestones>[0]) : [])
+      };
+    });
   }
 }
