@@ -167,7 +167,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const inFlight = new InFlightRequests();
   let shuttingDown = false;
-  const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes, inFlight });
+  const server = createServer({ logger, limits: { maxBodyBytes: config.maxBodyBytes }, inFlight });
   // This instance in the leases it takes: its host and, once it listens, its port (stable across restarts).
   let instance = `${os.hostname()}:pid-${process.pid}`;
   const queue = new TurnQueue(new ConversationLeases({ leases: storage.leases, holder: () => instance, logger }));
