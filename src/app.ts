@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { SHIPPED_LANGUAGES } from './config';
@@ -38,6 +38,8 @@ import { TurnQueue } from './channels/botframework/turnQueue';
 import { ConversationLeases } from './channels/botframework/conversationLeases';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
+import { BoundedBotFrameworkAuthentication, ServiceUrlPolicy } from './channels/botframework/serviceUrlPolicy';
+import { RateLimits } from './server/rateLimits';
 import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
 import { addWebChatRoutes } from './channels/webchat';
 import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './channels/webchat/azureDirectLineToken';
@@ -108,9 +110,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   // Replies to the local Direct Line's conversations are signed with a per-process secret.
   const localConnector = new LocalConnectorAuth();
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  // Local mode: replies only to plain loopback, the local Direct Line or LOCAL_SERVICE_URLS.
+  const serviceUrls = config.auth.appId ? undefined : new ServiceUrlPolicy({ prefixes: config.localServiceUrls, isLocalConnector: (url) => localConnector.isLocal(url) });
+  const auth = new BoundedBotFrameworkAuthentication(
     authOptions,
-    new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector)
+    new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector),
+    { timeoutMs: config.connectorTimeoutMs, policy: serviceUrls }
   );
   const adapter = new PasserelleAdapter(auth);
   adapter.use(new ChannelRenderingMiddleware());
@@ -167,13 +172,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const inFlight = new InFlightRequests();
   let shuttingDown = false;
-  const server = createServer({ logger, limits: { maxBodyBytes: config.maxBodyBytes }, inFlight });
+  const rateLimits = new RateLimits(config.rateLimits);
+  const server = createServer({ logger, limits: { maxBodyBytes: config.maxBodyBytes }, inFlight, rateLimits });
   // This instance in the leases it takes: its host and, once it listens, its port (stable across restarts).
   let instance = `${os.hostname()}:pid-${process.pid}`;
   const queue = new TurnQueue(new ConversationLeases({ leases: storage.leases, holder: () => instance, logger }));
   const botAppId = config.auth.appId ?? '';
   const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger });
-  server.post('/api/messages', createMessagesHandler({ turns, logger }));
+  server.post('/api/messages', createMessagesHandler({ turns, logger, rateLimits, serviceUrls }));
   const directLine = config.directLine.enabled
     ? LocalDirectLine.mount(server, {
         storage: storage.botState,
@@ -182,7 +188,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         runTurn: (activity) => turns.runTrusted(activity),
         bot: { id: botAppId || 'passerelle', name: 'Passerelle', role: 'bot' },
         logger,
-        leases: storage.leases
+        leases: storage.leases,
+        rateLimits,
+        publicBaseUrl: config.publicBaseUrlIsDefault ? undefined : config.publicBaseUrl
       })
     : undefined;
   // The web chat page: Azure's Direct Line when its secret is set (production), else the local one.

@@ -2,6 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logger';
 import { assetHandler, pageAssets, PAGE_ASSETS_PATH, sendAsset } from '../web';
 import { boundedBodyReader, DEFAULT_MAX_JSON_DEPTH, type BodyRefusal } from './bodyReader';
+import type { RateLimits } from './rateLimits';
 import { securityHeaders } from './securityHeaders';
 
 /** Counts requests in flight, so a graceful shutdown can wait for them. */
@@ -48,7 +49,7 @@ const DIRECTLINE_CODES: Record<number, string> = {
   406: 'NotAcceptable',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
-  429: 'TooManyRequests',
+  429: 'Throttled',
   500: 'ServiceError',
   503: 'ServiceUnavailable'
 };
@@ -91,6 +92,20 @@ export function routePath(req: Request): string {
   return route && typeof route.path === 'string' ? route.path : '(no route)';
 }
 
+/**
+ * 429 with `Retry-After`, in the API's shape. The body was not read: the connection closes once
+ * the answer is sent.
+ */
+export function sendTooManyRequests(req: Request, res: Response, retryAfterSeconds: number): void {
+  res.header('Retry-After', String(retryAfterSeconds));
+  if (!req.complete) {
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.socket?.destroy());
+    req.resume();
+  }
+  sendServerError(req, res, 429, { code: 'too_many_requests', message: `too many requests: try again in ${retryAfterSeconds} seconds` });
+}
+
 /** Every route's body: at most `maxBodyBytes` once decompressed, JSON at most `maxJsonDepth` deep. */
 export interface ServerLimits {
   maxBodyBytes: number;
@@ -107,13 +122,14 @@ export interface ServerLimits {
  * or headers (no personal data), the pages' shared assets (`/assets/*`), and `/favicon.ico`,
  * which browsers ask for on their own (kept a week; the pages name the content-hashed icon).
  */
-export function createServer(deps: { logger: Logger; limits: ServerLimits; inFlight: InFlightRequests }): Server {
-  const { logger, limits, inFlight } = deps;
+export function createServer(deps: { logger: Logger; limits: ServerLimits; inFlight: InFlightRequests; rateLimits?: RateLimits }): Server {
+  const { logger, limits, inFlight, rateLimits } = deps;
   const server = restify.createServer({ name: 'passerelle', handleUncaughtExceptions: false });
   // Slow clients (a body sent a byte at a time) cannot hold a connection for minutes.
   server.server.requestTimeout = limits.requestTimeoutMs ?? 30_000;
   server.server.headersTimeout = Math.min(server.server.requestTimeout, 20_000);
   server.pre(securityHeaders());
+  if (rateLimits) server.pre(rateLimits.preHandler(sendTooManyRequests));
   server.pre((_req, res, next) => {
     inFlight.enter();
     let left = false;

@@ -2,8 +2,8 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { jsonDepthExceeds } from '../../src/server/bodyReader';
 import { DirectLineClient } from '../support/directLineClient';
-import { FakeConnector } from '../support/fakeConnector';
-import { messageActivity, postJson, startApp, type RunningApp } from '../support/testApp';
+import { useAppWithConnector } from '../support/appWithConnector';
+import { messageActivity, postJson } from '../support/testApp';
 
 /**
  * Bodies are read within bounds on every route, before authentication and validation (issue 11:
@@ -36,16 +36,7 @@ function nested(depth: number): string {
   return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 }
 
-let running: RunningApp;
-let connector: FakeConnector;
-beforeAll(async () => {
-  connector = await FakeConnector.start();
-  running = await startApp({ MAX_BODY_BYTES: '65536' });
-});
-afterAll(async () => {
-  await running.close();
-  await connector.close();
-});
+const both = useAppWithConnector({ MAX_BODY_BYTES: '65536' });
 
 describe('JSON depth', () => {
   it('counts arrays and objects, not brackets inside strings', () => {
@@ -65,7 +56,7 @@ describe('the gzip bomb', () => {
     const routes = ['/api/messages', '/api/eligibility', '/v3/directline/tokens/generate', '/v3/directline/conversations', '/api/partner/v1/referrals/x/accept', '/no/such/route'];
     const before = process.memoryUsage().rss;
     const answers = await Promise.all(
-      [...routes, ...routes].map((route) => rawPost(`${running.url}${route}`, bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' }))
+      [...routes, ...routes].map((route) => rawPost(`${both.running.url}${route}`, bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' }))
     );
     const grown = process.memoryUsage().rss - before;
     const bad = answers.map((a, i) => ({ route: [...routes, ...routes][i], status: a.status })).filter((a) => a.route !== '/no/such/route' && a.status !== 413);
@@ -78,22 +69,22 @@ describe('the gzip bomb', () => {
   });
 
   it('deflate is bounded the same way; other encodings get 415 without being read', async () => {
-    const deflated = await rawPost(`${running.url}/api/eligibility`, gzipBomb(16, 'deflate'), { 'content-type': 'application/json', 'content-encoding': 'deflate' });
+    const deflated = await rawPost(`${both.running.url}/api/eligibility`, gzipBomb(16, 'deflate'), { 'content-type': 'application/json', 'content-encoding': 'deflate' });
     expect(deflated.status).toBe(413);
-    const brotli = await rawPost(`${running.url}/api/eligibility`, zlib.brotliCompressSync('{}'), { 'content-type': 'application/json', 'content-encoding': 'br' });
+    const brotli = await rawPost(`${both.running.url}/api/eligibility`, zlib.brotliCompressSync('{}'), { 'content-type': 'application/json', 'content-encoding': 'br' });
     expect(brotli.status).toBe(415);
     expect(JSON.parse(brotli.text)).toEqual({ error: 'unsupported_encoding', message: 'content encoding not supported: send the body uncompressed, or with gzip or deflate' });
   });
 
   it('a small gzip body within the limit is read as before', async () => {
     const body = zlib.gzipSync(JSON.stringify({ lang: 'en', answers: { age: 22, situation: 'none', qualification: 'none', country: 'FR', livesInCamp: false } }));
-    const answer = await rawPost(`${running.url}/api/eligibility`, body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const answer = await rawPost(`${both.running.url}/api/eligibility`, body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(answer.status).toBe(200);
   });
 
   it('a declared length over the limit is refused before reading; so is an uncompressed body over it', async () => {
     const declared = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) } }, (res) => {
+      const req = http.request(`${both.running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
@@ -101,21 +92,21 @@ describe('the gzip bomb', () => {
       req.write('{'); // and nothing more: the answer comes without the rest
     });
     expect(declared).toBe(413);
-    const big = await postJson(`${running.url}/api/messages`, { text: 'x'.repeat(70_000) });
+    const big = await postJson(`${both.running.url}/api/messages`, { text: 'x'.repeat(70_000) });
     expect(big.status).toBe(413);
   });
 
   it('the next valid request is served', async () => {
-    const res = await postJson(`${running.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'after-bomb', text: 'hello' }));
+    const res = await postJson(`${both.running.url}/api/messages`, messageActivity({ serviceUrl: both.connector.serviceUrl, conversationId: 'after-bomb', text: 'hello' }));
     expect(res.status).toBe(200);
   });
 });
 
 describe('deeply nested and malformed JSON', () => {
   it('a deeply nested Direct Line activity gets 400 with a clear message, not 500 with internals', async () => {
-    const client = await DirectLineClient.start(running.url, { userId: 'nested-json-user-0123456789' });
+    const client = await DirectLineClient.start(both.running.url, { userId: 'nested-json-user-0123456789' });
     const body = `{"type":"message","text":"hi","value":${nested(5000)}}`;
-    const res = await postJson(`${running.url}/v3/directline/conversations/${client.conversationId}/activities`, body, client.authorization);
+    const res = await postJson(`${both.running.url}/v3/directline/conversations/${client.conversationId}/activities`, body, client.authorization);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: 'BadArgument', message: 'the JSON body is nested deeper than 32 levels' } });
   });
@@ -126,7 +117,7 @@ describe('deeply nested and malformed JSON', () => {
     const seen: string[] = [];
     for (const route of routes) {
       for (const body of [nested(100), `{"x": ${secret}`]) {
-        const res = await postJson(`${running.url}${route}`, body);
+        const res = await postJson(`${both.running.url}${route}`, body);
         const text = await res.text();
         if (res.status !== 400 || text.includes(secret) || text.includes('stack')) seen.push(`${route} ${res.status} ${text}`);
       }
@@ -137,10 +128,10 @@ describe('deeply nested and malformed JSON', () => {
 
 describe('errors never echo the request or internals', () => {
   it('an unknown path, a wrong method', async () => {
-    const unknown = await fetch(`${running.url}/ATTACKER-<b>chosen</b>`);
+    const unknown = await fetch(`${both.running.url}/ATTACKER-<b>chosen</b>`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).not.toContain('ATTACKER');
-    const method = await fetch(`${running.url}/api/eligibility`, { method: 'DELETE' });
+    const method = await fetch(`${both.running.url}/api/eligibility`, { method: 'DELETE' });
     expect(method.status).toBe(405);
     expect(await method.json()).toEqual({ error: 'method_not_allowed', message: 'method not allowed' });
   });
@@ -149,14 +140,14 @@ describe('errors never echo the request or internals', () => {
 describe('headers', () => {
   it('nosniff everywhere, no-store on personal data, never in a frame', async () => {
     const answers: [string, Response][] = [
-      ['/api/eligibility', await postJson(`${running.url}/api/eligibility`, { answers: {} })],
-      ['/api/messages', await postJson(`${running.url}/api/messages`, {})],
-      ['/profile/x', await fetch(`${running.url}/profile/no-such-token-0123456789`)],
-      ['/profile/x/json', await fetch(`${running.url}/profile/no-such-token-0123456789/json`)],
-      ['/v3/directline/tokens/refresh', await fetch(`${running.url}/v3/directline/tokens/refresh`, { method: 'POST' })],
-      ['/readyz', await fetch(`${running.url}/readyz`)],
-      ['/', await fetch(`${running.url}/`)],
-      ['/nothing', await fetch(`${running.url}/nothing`)]
+      ['/api/eligibility', await postJson(`${both.running.url}/api/eligibility`, { answers: {} })],
+      ['/api/messages', await postJson(`${both.running.url}/api/messages`, {})],
+      ['/profile/x', await fetch(`${both.running.url}/profile/no-such-token-0123456789`)],
+      ['/profile/x/json', await fetch(`${both.running.url}/profile/no-such-token-0123456789/json`)],
+      ['/v3/directline/tokens/refresh', await fetch(`${both.running.url}/v3/directline/tokens/refresh`, { method: 'POST' })],
+      ['/readyz', await fetch(`${both.running.url}/readyz`)],
+      ['/', await fetch(`${both.running.url}/`)],
+      ['/nothing', await fetch(`${both.running.url}/nothing`)]
     ];
     const problems: string[] = [];
     for (const [path, res] of answers) {
