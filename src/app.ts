@@ -7,12 +7,13 @@ import { SHIPPED_LANGUAGES } from './config';
 import type { Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
-import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
+import { ConcernRecognizer, loadLexicons, loadSafetyLexicons, TrainingQueryParser, warmUp } from './understanding';
 import { openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
 import { People } from './conversation';
 import { PasserelleBot } from './bot/passerelleBot';
+import { SafetyNet } from './bot/safetyNet';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { ChannelRenderingMiddleware } from './channels/rendering/channelRenderingMiddleware';
 import { ProactiveMessenger } from './channels/proactiveMessenger';
@@ -166,7 +167,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
-    infoAnswerDialog: dialogs.infoAnswer
+    infoAnswerDialog: dialogs.infoAnswer,
+    safety: new SafetyNet({ recognizer: new ConcernRecognizer(loadSafetyLexicons(config.lexiconsDir)), helplines: content.helplines, countries: content.countries })
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 

@@ -6,6 +6,7 @@ import type { ConversationReferenceService } from '../services/conversationRefer
 import type { Clock } from '../services/clock';
 import { isDialogActive } from '../../dialogs';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
+import { countryOfLocale, type SafetyNet } from './safetyNet';
 import type { CheckedBotState } from './pseudonymousState';
 import { TurnCommits } from './turnCommits';
 
@@ -30,6 +31,8 @@ export interface PasserelleBotDeps {
   myReferralsDialog: Dialog;
   /** Answering a partner's question, pushed on top when the question arrives. */
   infoAnswerDialog: Dialog;
+  /** Answers words of distress, self-harm, violence or abuse at once, whatever is running. */
+  safety: SafetyNet;
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -138,7 +141,8 @@ export class PasserelleBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const command = this.commands.recognize(context.activity.text);
-    if (command) await this.runCommand(dc, command);
+    if (this.deps.safety.concernIn(context.activity.text)) await this.answerConcern(dc);
+    else if (command) await this.runCommand(dc, command);
     else {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete) {
@@ -160,6 +164,24 @@ export class PasserelleBot extends ActivityHandler {
     if ((await this.reachedAt.get(context)) === fingerprint) return;
     await this.deps.references.remember(stored);
     await this.reachedAt.set(context, fingerprint);
+  }
+
+  /**
+   * A message of distress, self-harm, violence or abuse interrupts whatever runs, like a global
+   * command: emergency contacts for the person's country at once; the dialog in progress is
+   * kept, its question asked again after a word saying so (the message is never taken as an
+   * answer to it). Nothing of the message is kept or logged.
+   */
+  private async answerConcern(dc: DialogContext): Promise<void> {
+    const { context } = dc;
+    const texts = turnTexts(context);
+    await context.sendActivity(this.deps.safety.answer(texts, countryOfLocale(context.activity.locale)));
+    if (dc.activeDialog) {
+      await context.sendActivity(texts.t('safety:resume'));
+      await dc.repromptDialog();
+    } else {
+      await context.sendActivity(texts.t('safety:menu'));
+    }
   }
 
   private async runCommand(dc: DialogContext, command: GlobalCommand): Promise<void> {

@@ -1,5 +1,5 @@
 export { Localizer, LocaleLoadError, type Texts, type TranslateParams } from './localizer';
 export { matchLanguage, resolveLanguage, isRightToLeft, RTL_LANGUAGES } from './languages';
 export { languagesFromScript } from './scriptDetection';
-export { formatDate, formatDay, formatList, formatMoney, formatNumber, languageFormat, LANGUAGE_FORMATS } from './format';
+export { formatDate, formatDay, formatList, formatMoney, formatNumber, formatPhoneNumber, languageFormat, LANGUAGE_FORMATS } from './format';
 export type { DigitSystem, LanguageFormat } from './format';

@@ -1,8 +1,18 @@
+import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { createDialogs } from '../../src/bot/createDialogs';
 import { PasserelleBot } from '../../src/bot/passerelleBot';
 import { PseudonymousConversationState } from '../../src/bot/pseudonymousState';
-import { userKeyOf, type DialogHarness } from './dialogHarness';
+import { SafetyNet } from '../../src/bot/safetyNet';
+import { ConcernRecognizer, loadSafetyLexicons } from '../../src/understanding';
+import { content, userKeyOf, type DialogHarness } from './dialogHarness';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The safety net as the app builds it, from the shipped lexicons and content. */
+export function testSafetyNet(): SafetyNet {
+  return new SafetyNet({ recognizer: new ConcernRecognizer(loadSafetyLexicons(path.join(ROOT, 'lexicons'))), helplines: content.helplines, countries: content.countries });
+}
 
 /** The whole bot, as the app composes it, on the harness's real services (conversation state in memory). */
 export function testBot(harness: DialogHarness): PasserelleBot {
@@ -18,6 +28,7 @@ export function testBot(harness: DialogHarness): PasserelleBot {
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
-    infoAnswerDialog: dialogs.infoAnswer
+    infoAnswerDialog: dialogs.infoAnswer,
+    safety: testSafetyNet()
   });
 }
