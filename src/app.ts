@@ -4,7 +4,7 @@ import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { SHIPPED_LANGUAGES } from './config';
-import type { Logger } from './logger';
+import { describeError, type Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
 import { ConcernRecognizer, loadLexicons, loadSafetyLexicons, TrainingQueryParser, warmUp } from './understanding';
@@ -41,6 +41,7 @@ import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
 import { BoundedBotFrameworkAuthentication, ServiceUrlPolicy } from './channels/botframework/serviceUrlPolicy';
 import { RateLimits } from './server/rateLimits';
+import { addMetricsRoute, Metrics } from './server/metrics';
 import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
 import { addWebChatRoutes } from './channels/webchat';
 import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './channels/webchat/azureDirectLineToken';
@@ -121,7 +122,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const adapter = new PasserelleAdapter(auth);
   adapter.use(new ChannelRenderingMiddleware());
 
-  const conversationState = new PseudonymousConversationState(storage.botState, config.pseudonymSecret);
+  const metrics = new Metrics();
+  metrics.watchOutbox(() => storage.outbox.stats(clock()));
+  const botState = metrics.timedStorage(storage.botState);
+  const conversationState = new PseudonymousConversationState(botState, config.pseudonymSecret);
 
   const consent = new ConsentService(storage.consents, content.privacyNotice, clock);
   const people = new People({ consent, profiles: new ProfileService(storage.profiles) });
@@ -170,21 +174,21 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     infoAnswerDialog: dialogs.infoAnswer,
     safety: new SafetyNet({ recognizer: new ConcernRecognizer(loadSafetyLexicons(config.lexiconsDir)), helplines: content.helplines, countries: content.countries })
   });
-  adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
+  adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState, onError: () => metrics.error('turn') });
 
   const inFlight = new InFlightRequests();
   let shuttingDown = false;
-  const rateLimits = new RateLimits(config.rateLimits);
-  const server = createServer({ logger, limits: { maxBodyBytes: config.maxBodyBytes }, inFlight, rateLimits });
+  const rateLimits = new RateLimits(config.rateLimits, (limit) => metrics.refused(limit));
+  const server = createServer({ logger, limits: { maxBodyBytes: config.maxBodyBytes }, inFlight, rateLimits, metrics });
   // This instance in the leases it takes: its host and, once it listens, its port (stable across restarts).
   let instance = `${os.hostname()}:pid-${process.pid}`;
   const queue = new TurnQueue(new ConversationLeases({ leases: storage.leases, holder: () => instance, logger }));
   const botAppId = config.auth.appId ?? '';
-  const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger });
+  const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger, metrics });
   server.post('/api/messages', createMessagesHandler({ turns, logger, rateLimits, serviceUrls }));
   const directLine = config.directLine.enabled
     ? LocalDirectLine.mount(server, {
-        storage: storage.botState,
+        storage: botState,
         secret: config.directLine.secret,
         connector: localConnector,
         runTurn: (activity) => turns.runTrusted(activity),
@@ -232,6 +236,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
   addProfileRoutes(server, { assessment, localizer });
   addPartnerApiRoutes(server, { referrals, keys: partnerKeys });
+  addMetricsRoute(server, { metrics, token: config.metricsToken });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;
@@ -262,7 +267,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       }
       // Load the heavy recognizers after start-up, off the first person's turn.
       if (options.warmUpRecognizers !== false) {
-        void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
+        void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: describeError(err) }, 'recognizer warm-up failed'));
       }
       if (options.startOutboxWorker !== false) outboxWorker.start();
       return address;

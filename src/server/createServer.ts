@@ -1,5 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { Logger } from '../logger';
+import { newCorrelationId, withCorrelation, type Logger } from '../logger';
+import type { Metrics } from './metrics';
 import { assetHandler, pageAssets, PAGE_ASSETS_PATH, sendAsset } from '../web';
 import { boundedBodyReader, DEFAULT_MAX_JSON_DEPTH, type BodyRefusal } from './bodyReader';
 import type { RateLimits } from './rateLimits';
@@ -106,6 +107,12 @@ export function sendTooManyRequests(req: Request, res: Response, retryAfterSecon
   sendServerError(req, res, 429, { code: 'too_many_requests', message: `too many requests: try again in ${retryAfterSeconds} seconds` });
 }
 
+/** What a log line says of a request: method, route (never the path), correlation id. */
+function requestFields(req: Request, res: Response): Record<string, unknown> {
+  const correlationId = res.getHeader('X-Correlation-Id');
+  return { method: req.method, path: routePath(req), ...(typeof correlationId === 'string' ? { correlationId } : {}) };
+}
+
 /** Every route's body: at most `maxBodyBytes` once decompressed, JSON at most `maxJsonDepth` deep. */
 export interface ServerLimits {
   maxBodyBytes: number;
@@ -122,12 +129,19 @@ export interface ServerLimits {
  * or headers (no personal data), the pages' shared assets (`/assets/*`), and `/favicon.ico`,
  * which browsers ask for on their own (kept a week; the pages name the content-hashed icon).
  */
-export function createServer(deps: { logger: Logger; limits: ServerLimits; inFlight: InFlightRequests; rateLimits?: RateLimits }): Server {
-  const { logger, limits, inFlight, rateLimits } = deps;
+export function createServer(deps: { logger: Logger; limits: ServerLimits; inFlight: InFlightRequests; rateLimits?: RateLimits; metrics?: Metrics }): Server {
+  const { logger, limits, inFlight, rateLimits, metrics } = deps;
   const server = restify.createServer({ name: 'passerelle', handleUncaughtExceptions: false });
   // Slow clients (a body sent a byte at a time) cannot hold a connection for minutes.
   server.server.requestTimeout = limits.requestTimeoutMs ?? 30_000;
   server.server.headersTimeout = Math.min(server.server.requestTimeout, 20_000);
+  // Every line logged while a request is handled (its turn included) carries its correlation
+  // id, also given to the client (X-Correlation-Id) to quote when reporting a problem.
+  server.pre((_req, res, next) => {
+    const id = newCorrelationId();
+    res.setHeader('X-Correlation-Id', id);
+    withCorrelation(id, () => next());
+  });
   server.pre(securityHeaders());
   if (rateLimits) server.pre(rateLimits.preHandler(sendTooManyRequests));
   server.pre((_req, res, next) => {
@@ -145,17 +159,18 @@ export function createServer(deps: { logger: Logger; limits: ServerLimits; inFli
   });
   server.use(
     boundedBodyReader({ maxBytes: limits.maxBodyBytes, maxDepth: limits.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH }, (req, res, refusal: BodyRefusal) => {
-      logger.info({ method: req.method, path: routePath(req), status: refusal.status, reason: refusal.code }, 'request body refused');
+      logger.info({ ...requestFields(req, res), status: refusal.status, reason: refusal.code }, 'request body refused');
       sendServerError(req, res, refusal.status, { code: refusal.code, message: refusal.message });
     })
   );
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    logger.debug({ method: req.method, path: routePath(req), status: res.statusCode }, 'request');
+    if (res.statusCode >= 500) metrics?.error('http_5xx');
+    logger.debug({ ...requestFields(req, res), status: res.statusCode }, 'request');
   });
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const log = status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
-    log({ method: req.method, path: routePath(req), status, error: err.name }, 'request rejected');
+    log({ ...requestFields(req, res), status, error: err.name }, 'request rejected');
     // Answered here, so that restify does not write the error's own message (a path, a stack…).
     if (!res.headersSent) sendServerError(req, res, status >= 400 && status < 600 ? status : 500);
     return callback();

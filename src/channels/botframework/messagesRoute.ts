@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import { sendTooManyRequests } from '../../server/createServer';
 import { flatErrorShape, parseBody, requireJson } from '../../server/http';
 import type { RateLimits } from '../../server/rateLimits';
@@ -50,11 +50,11 @@ export function createMessagesHandler(deps: { turns: TurnRunner; logger: Logger;
       else res.send(invokeResponse?.status ?? 200);
     } catch (err) {
       if (isAuthenticationFailure(err)) {
-        logger.info({ reason: (err as Error).message }, 'request refused: not authenticated');
+        logger.info({ reason: (err as Error).name }, 'request refused: not authenticated');
         messagesErrors(res, { status: 401, code: 'unauthorized' });
         return;
       }
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
+      logger.error({ err: describeError(err) }, 'activity processing failed');
       if (!res.headersSent) messagesErrors(res, { status: 500, code: 'internal_error' });
     }
   };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import { sendTooManyRequests } from '../../server/createServer';
 import { parseBody, queryParam, requireJson, requireJsonIfBody } from '../../server/http';
 import type { RateLimits } from '../../server/rateLimits';
@@ -52,9 +52,6 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-function errorSummary(err: unknown): { name: string; message: string } {
-  return { name: (err as Error).name, message: (err as Error).message };
-}
 
 /** A conversation token for this conversation and user. */
 function issueToken(deps: DirectLineRouteDeps, binding: Binding): string {
@@ -155,7 +152,7 @@ export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
       try {
         await deps.runTurn(update);
       } catch (err) {
-        deps.logger.error({ err: errorSummary(err) }, 'directline: conversation start turn failed');
+        deps.logger.error({ err: describeError(err) }, 'directline: conversation start turn failed');
       }
     }
     sendDirectLineJson(res, created ? 201 : 200, conversationInfo(deps, claims));
@@ -240,7 +237,7 @@ export function postActivityHandler(deps: DirectLineRouteDeps): Handler {
     try {
       await deps.runTurn({ ...structuredClone(stored), serviceUrl: deps.connector.serviceUrl } as unknown as Activity);
     } catch (err) {
-      deps.logger.error({ err: errorSummary(err) }, 'directline: activity processing failed');
+      deps.logger.error({ err: describeError(err) }, 'directline: activity processing failed');
       directLineErrors(res, { status: 502, code: 'BotError', message: 'the bot could not process the activity' });
       return;
     }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import { DirectLineConversationNotFoundError, type ActivitySet, type DirectLineConversationStore } from './directLineConversationStore';
 import { DIRECTLINE_PATH } from './directLineRoutes';
 import { DirectLineTokenError, type DirectLineTokenIssuer } from './directLineToken';
@@ -29,7 +29,7 @@ export class DirectLineStream {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     void this.upgrade(req, socket, head).catch((err: Error) => {
-      this.deps.logger.warn({ err: { name: err.name, message: err.message } }, 'directline: stream upgrade failed');
+      this.deps.logger.warn({ err: describeError(err) }, 'directline: stream upgrade failed');
       refuse(socket, 500, 'Internal Server Error');
     });
   };
@@ -132,7 +132,7 @@ export class DirectLineStream {
       live = true;
     } catch (err) {
       if (!(err instanceof DirectLineConversationNotFoundError)) {
-        this.deps.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'directline: stream backlog failed');
+        this.deps.logger.warn({ err: describeError(err) }, 'directline: stream backlog failed');
       }
       ws.close(1011, 'unavailable');
     }

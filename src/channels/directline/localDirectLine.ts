@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Activity, ChannelAccount, ConversationReference, Storage } from 'botbuilder';
 import type { Server } from 'restify';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import type { LeaseRepository } from '../../storage';
 import type { RateLimits } from '../../server/rateLimits';
 import { InFlightRequests } from '../../server/createServer';
@@ -141,7 +141,7 @@ export class LocalDirectLine {
         .then((kept) => {
           if (!kept) logger.error('the local Direct Line lease was taken by another instance: web chat replies may not reach every page');
         })
-        .catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'could not renew the local Direct Line lease'));
+        .catch((err: Error) => logger.warn({ err: describeError(err) }, 'could not renew the local Direct Line lease'));
     }, OWNER_LEASE_MS / 3);
     renewal.unref();
     this.owner = { holder, renewal };
