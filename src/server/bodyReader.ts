@@ -36,6 +36,24 @@ export interface BodyRefusal {
 /** Writes a refusal in the shape of the API the request went to. */
 export type BodyRefusalWriter = (req: Request, res: Response, refusal: BodyRefusal) => void;
 
+/** How long the rest of an unread body is drained after the answer, before the connection is cut. */
+const DRAIN_MS = 2000;
+
+/**
+ * For an answer sent before the body was read: the connection closes after it (`Connection:
+ * close`); what is left of the body is read and dropped meanwhile (so the client sees the
+ * answer, not a reset), for `DRAIN_MS` at most, then the socket is cut.
+ */
+export function closeAfterAnswer(req: Request, res: Response): void {
+  res.setHeader('Connection', 'close');
+  req.resume();
+  res.once('finish', () => {
+    const socket = req.socket;
+    if (!socket || socket.destroyed) return;
+    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+  });
+}
+
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 /**
@@ -98,10 +116,7 @@ export function boundedBodyReader(limits: BodyLimits, refuse: BodyRefusalWriter)
       decoder?.destroy();
       req.unpipe();
       req.removeAllListeners('data');
-      // The rest of the body is not read: the connection closes once the refusal is sent.
-      res.setHeader('Connection', 'close');
-      res.once('finish', () => req.socket?.destroy());
-      req.resume();
+      closeAfterAnswer(req, res);
       refuse(req, res, refusal);
     };
 

@@ -2,7 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { newCorrelationId, withCorrelation, type Logger } from '../logger';
 import type { Metrics } from './metrics';
 import { assetHandler, pageAssets, PAGE_ASSETS_PATH, sendAsset } from '../web';
-import { boundedBodyReader, DEFAULT_MAX_JSON_DEPTH, type BodyRefusal } from './bodyReader';
+import { boundedBodyReader, closeAfterAnswer, DEFAULT_MAX_JSON_DEPTH, type BodyRefusal } from './bodyReader';
 import type { RateLimits } from './rateLimits';
 import { securityHeaders } from './securityHeaders';
 
@@ -99,11 +99,7 @@ export function routePath(req: Request): string {
  */
 export function sendTooManyRequests(req: Request, res: Response, retryAfterSeconds: number): void {
   res.header('Retry-After', String(retryAfterSeconds));
-  if (!req.complete) {
-    res.setHeader('Connection', 'close');
-    res.once('finish', () => req.socket?.destroy());
-    req.resume();
-  }
+  if (!req.complete) closeAfterAnswer(req, res);
   sendServerError(req, res, 429, { code: 'too_many_requests', message: `too many requests: try again in ${retryAfterSeconds} seconds` });
 }
 
