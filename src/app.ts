@@ -172,7 +172,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
     infoAnswerDialog: dialogs.infoAnswer,
-    safety: new SafetyNet({ recognizer: new ConcernRecognizer(loadSafetyLexicons(config.lexiconsDir)), helplines: content.helplines, countries: content.countries })
+    safety: new SafetyNet({
+      recognizer: new ConcernRecognizer(loadSafetyLexicons(config.lexiconsDir)),
+      helplines: content.helplines,
+      countries: content.countries,
+      onConcern: (concern) => metrics.safetyAnswer(concern)
+    })
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState, onError: () => metrics.error('turn') });
 

@@ -15,12 +15,16 @@ export class SafetyNet {
       recognizer: ConcernRecognizer;
       helplines: Helplines;
       countries: Record<CountryCode, CountryInfo>;
+      /** Told of each concern answered (metrics: a count by kind, never the words). */
+      onConcern?: (concern: Concern) => void;
     }
   ) {}
 
   /** The concern a message expresses, if any (words of every shipped language). */
   concernIn(text: string | undefined): Concern | undefined {
-    return this.deps.recognizer.recognize(text);
+    const concern = this.deps.recognizer.recognize(text);
+    if (concern) this.deps.onConcern?.(concern);
+    return concern;
   }
 
   /**

@@ -22,6 +22,7 @@ export class Metrics {
   private readonly errors: Counter<'kind'>;
   private readonly refusals: Counter<'limit'>;
   private readonly storageSeconds: Histogram<'operation'>;
+  private readonly safety: Counter<'concern'>;
   private outboxStats: (() => Promise<OutboxStats>) | undefined;
 
   constructor() {
@@ -43,6 +44,7 @@ export class Metrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [this.registry]
     });
+    this.safety = new Counter({ name: 'passerelle_safety_answers_total', help: 'Messages answered with emergency contacts, by concern (selfHarm, violence, abuse, distress).', labelNames: ['concern'], registers: [this.registry] });
     const metrics = this;
     new Gauge({
       name: 'passerelle_outbox_messages',
@@ -87,6 +89,10 @@ export class Metrics {
 
   error(kind: ErrorKind): void {
     this.errors.inc({ kind });
+  }
+
+  safetyAnswer(concern: string): void {
+    this.safety.inc({ concern });
   }
 
   refused(limit: string): void {

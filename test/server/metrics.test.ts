@@ -32,6 +32,7 @@ describe('/metrics without METRICS_TOKEN: this machine only', () => {
       expect((await postJson(`${running.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'metrics-1', text, channelId: 'webchat' }))).status).toBe(200);
     }
     await postJson(`${running.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'metrics-2', text: 'hello', channelId: 'a-channel-of-the-senders-choice' }));
+    await postJson(`${running.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, conversationId: 'metrics-3', text: 'I want to die', channelId: 'webchat' }));
     const eligibility = { lang: 'en', answers: { age: 22, situation: 'none', qualification: 'none', country: 'FR', livesInCamp: false } };
     await postJson(`${running.url}/api/eligibility`, eligibility);
     expect((await postJson(`${running.url}/api/eligibility`, eligibility)).status).toBe(429);
@@ -40,9 +41,10 @@ describe('/metrics without METRICS_TOKEN: this machine only', () => {
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = res.text;
-    expect(sample(text, 'passerelle_turns_total', 'channel="webchat",outcome="ok"')).toBe(2);
+    expect(sample(text, 'passerelle_turns_total', 'channel="webchat",outcome="ok"')).toBe(3);
+    expect(sample(text, 'passerelle_safety_answers_total', 'concern="selfHarm"')).toBe(1);
     expect(sample(text, 'passerelle_turns_total', 'channel="other",outcome="ok"')).toBe(1);
-    expect(sample(text, 'passerelle_turn_duration_seconds_count', 'channel="webchat"')).toBe(2);
+    expect(sample(text, 'passerelle_turn_duration_seconds_count', 'channel="webchat"')).toBe(3);
     expect(sample(text, 'passerelle_rate_limit_refusals_total', 'limit="eligibilityPerIp"')).toBe(1);
     expect(sample(text, 'passerelle_outbox_messages', 'status="dead"')).toBe(0);
     expect(sample(text, 'passerelle_storage_duration_seconds_count', 'operation="read"')).toBeGreaterThan(0);
