@@ -292,6 +292,7 @@ var settings = concat(
     { name: 'RATE_LIMIT_MESSAGES_PER_IP', value: '0' }
     { name: 'RATE_LIMIT_MESSAGES_PER_CONVERSATION', value: '120' }
     { name: 'RATE_LIMIT_TOKENS_PER_IP', value: '60' }
+    { name: 'RATE_LIMIT_TOKENS_PER_CONVERSATION', value: '30' }
     { name: 'RATE_LIMIT_CONVERSATIONS_PER_IP', value: '30' }
     { name: 'RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY', value: '1000' }
     { name: 'RATE_LIMIT_ELIGIBILITY_PER_IP', value: '60' }

@@ -15,6 +15,8 @@ export interface RateLimitSettings {
   messagesPerConversation: number;
   /** Direct Line tokens (generate, refresh), per client address, per minute. */
   tokensPerIp: number;
+  /** Direct Line tokens and starts of one conversation (generate to resume it, refresh, start, reconnect), per minute. */
+  tokensPerConversation: number;
   /** Direct Line conversations started, per client address, per minute… */
   conversationsPerIp: number;
   /** …and per day. */
@@ -25,12 +27,13 @@ export interface RateLimitSettings {
   trustProxyHops: number;
 }
 
-export type RateLimitName = 'messagesPerIp' | 'messagesPerConversation' | 'tokensPerIp' | 'conversationsPerIp' | 'conversationsPerIpPerDay' | 'eligibilityPerIp';
+export type RateLimitName = 'messagesPerIp' | 'messagesPerConversation' | 'tokensPerIp' | 'tokensPerConversation' | 'conversationsPerIp' | 'conversationsPerIpPerDay' | 'eligibilityPerIp';
 
 const WINDOWS: Record<RateLimitName, number> = {
   messagesPerIp: 60,
   messagesPerConversation: 60,
   tokensPerIp: 60,
+  tokensPerConversation: 60,
   conversationsPerIp: 60,
   conversationsPerIpPerDay: 86_400,
   eligibilityPerIp: 60
@@ -117,6 +120,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   messagesPerIp: 1200,
   messagesPerConversation: 120,
   tokensPerIp: 60,
+  tokensPerConversation: 30,
   conversationsPerIp: 30,
   conversationsPerIpPerDay: 1000,
   eligibilityPerIp: 60,

@@ -17,6 +17,7 @@ const TIGHT = {
   RATE_LIMIT_MESSAGES_PER_IP: '1000',
   RATE_LIMIT_MESSAGES_PER_CONVERSATION: '3',
   RATE_LIMIT_TOKENS_PER_IP: '5',
+  RATE_LIMIT_TOKENS_PER_CONVERSATION: '3',
   RATE_LIMIT_CONVERSATIONS_PER_IP: '1000',
   RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY: '2',
   RATE_LIMIT_ELIGIBILITY_PER_IP: '2'
@@ -80,6 +81,23 @@ describe('rate limits (rate-limiter-flexible)', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await client.post({ type: 'typing' })).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('tokens and starts per conversation: the start and two refreshes, then 429', async () => {
+    const fresh = await startApp({ ...TIGHT, RATE_LIMIT_TOKENS_PER_IP: '100', RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY: '100' });
+    try {
+      const client = await DirectLineClient.start(fresh.url, { userId: 'refresh-flood-0123456789abcdef' });
+      let token = client.token;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${fresh.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+        statuses.push(res.status);
+        if (res.status === 200) token = ((await res.json()) as { token: string }).token;
+      }
+      expect(statuses).toEqual([200, 200, 429]);
     } finally {
       await fresh.close();
     }

@@ -42,6 +42,7 @@ export async function startApp(env: Record<string, string> = {}, clock?: Clock):
       // (test/server/rateLimits.test.ts sets its own).
       RATE_LIMIT_MESSAGES_PER_IP: '1000000',
       RATE_LIMIT_TOKENS_PER_IP: '1000000',
+      RATE_LIMIT_TOKENS_PER_CONVERSATION: '1000000',
       RATE_LIMIT_CONVERSATIONS_PER_IP: '1000000',
       RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY: '1000000',
       RATE_LIMIT_ELIGIBILITY_PER_IP: '1000000',

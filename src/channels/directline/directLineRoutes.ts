@@ -37,7 +37,7 @@ export interface DirectLineRouteDeps {
    * (PUBLIC_BASE_URL, else the server's own address), never from the request's `Host`.
    */
   streamOrigin: () => string;
-  /** Activities per conversation (`RATE_LIMIT_MESSAGES_PER_CONVERSATION`). */
+  /** Activities, and tokens and starts, per conversation (`RATE_LIMIT_MESSAGES_PER_CONVERSATION`, `RATE_LIMIT_TOKENS_PER_CONVERSATION`). */
   rateLimits?: RateLimits;
 }
 
@@ -52,6 +52,17 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
+
+/**
+ * Counts a token or start for `conversationId` (`RATE_LIMIT_TOKENS_PER_CONVERSATION`); answers
+ * 429 and returns false over the limit.
+ */
+async function withinConversationLimit(deps: DirectLineRouteDeps, req: Request, res: Response, conversationId: string): Promise<boolean> {
+  const wait = await deps.rateLimits?.take('tokensPerConversation', conversationId);
+  if (wait === undefined) return true;
+  sendTooManyRequests(req, res, wait);
+  return false;
+}
 
 /** A conversation token for this conversation and user. */
 function issueToken(deps: DirectLineRouteDeps, binding: Binding): string {
@@ -88,6 +99,7 @@ export function generateTokenHandler(deps: DirectLineRouteDeps): Handler {
     const userId = body.user?.id ?? `dl_${randomBytes(16).toString('hex')}`;
     let conversationId = body.conversationId;
     if (conversationId !== undefined) {
+      if (!(await withinConversationLimit(deps, req, res, conversationId))) return;
       const conversation = await deps.store.get(conversationId);
       if (!conversation) {
         directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation: start a new one' });
@@ -111,7 +123,7 @@ export function generateTokenHandler(deps: DirectLineRouteDeps): Handler {
 export function refreshTokenHandler(deps: DirectLineRouteDeps): Handler {
   return async (req, res) => {
     const claims = authenticate(deps.tokens, req, res);
-    if (!claims) return;
+    if (!claims || !(await withinConversationLimit(deps, req, res, claims.conversationId))) return;
     try {
       deps.tokens.retire(claims);
     } catch (err) {
@@ -131,6 +143,7 @@ export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
   return async (req, res) => {
     const claims = authenticate(deps.tokens, req, res);
     if (!claims || !requireJsonIfBody(req, res, directLineErrors, UNSUPPORTED_MEDIA_TYPE)) return;
+    if (!(await withinConversationLimit(deps, req, res, claims.conversationId))) return;
     const body = parseBody(req, res, startConversationSchema, directLineErrors, { code: 'BadArgument', message: 'invalid request body', fallback: {} });
     if (!body) return;
     const locale = body.locale ?? undefined;
@@ -163,7 +176,7 @@ export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
 export function reconnectHandler(deps: DirectLineRouteDeps): Handler {
   return async (req, res) => {
     const claims = authenticate(deps.tokens, req, res, req.params.conversationId as string);
-    if (!claims) return;
+    if (!claims || !(await withinConversationLimit(deps, req, res, claims.conversationId))) return;
     const query = watermarkParam(queryParam(req, 'watermark'), res);
     if (!query) return;
     if (!(await deps.store.get(claims.conversationId))) {
