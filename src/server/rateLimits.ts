@@ -17,7 +17,7 @@ export interface RateLimitSettings {
   tokensPerIp: number;
   /** Direct Line tokens and starts of one conversation (generate to resume it, refresh, start, reconnect), per minute. */
   tokensPerConversation: number;
-  /** Direct Line conversations started, per client address, per minute… */
+  /** New Direct Line conversations started, per client address, per minute (counted by the route: returning to one's own does not count)… */
   conversationsPerIp: number;
   /** …and per day. */
   conversationsPerIpPerDay: number;
@@ -44,7 +44,6 @@ const BY_PATH: { path: RegExp; limits: RateLimitName[] }[] = [
   { path: /^\/api\/messages\/?$/, limits: ['messagesPerIp'] },
   { path: /^\/api\/eligibility\/?$/, limits: ['eligibilityPerIp'] },
   { path: /^\/v3\/directline\/tokens\/(generate|refresh)\/?$/, limits: ['tokensPerIp'] },
-  { path: /^\/v3\/directline\/conversations\/?$/, limits: ['conversationsPerIp', 'conversationsPerIpPerDay'] },
   { path: /^\/v3\/directline\/conversations\/[^/]+\/activities\/?$/, limits: ['messagesPerIp'] }
 ];
 

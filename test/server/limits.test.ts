@@ -48,13 +48,17 @@ describe('rate limits (rate-limiter-flexible)', () => {
     const other = await startApp({ ...TIGHT, RATE_LIMIT_TOKENS_PER_IP: '100' });
     try {
       const started: number[] = [];
+      const tokens: string[] = [];
       for (let i = 0; i < 4; i++) {
         const { token } = (await (await postJson(`${other.url}/v3/directline/tokens/generate`, {})).json()) as { token: string };
+        tokens.push(token);
         const res = await postJson(`${other.url}/v3/directline/conversations`, {}, { authorization: `Bearer ${token}` });
         started.push(res.status);
         await res.arrayBuffer();
       }
       expect(started).toEqual([201, 201, 429, 429]);
+      // Coming back to one's own conversation (a reload) is not a new one.
+      expect((await postJson(`${other.url}/v3/directline/conversations`, {}, { authorization: `Bearer ${tokens[0]!}` })).status).toBe(200);
       const walkIn: number[] = [];
       for (let i = 0; i < 3; i++) walkIn.push((await postJson(`${other.url}/api/eligibility`, ELIGIBILITY)).status);
       expect(walkIn).toEqual([200, 200, 429]);

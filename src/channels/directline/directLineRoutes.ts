@@ -147,6 +147,18 @@ export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
     const body = parseBody(req, res, startConversationSchema, directLineErrors, { code: 'BadArgument', message: 'invalid request body', fallback: {} });
     if (!body) return;
     const locale = body.locale ?? undefined;
+    // Only new conversations count against the address's quota: a page coming back to its own
+    // conversation (a reload, a reconnect) does not.
+    if (deps.rateLimits && !(await deps.store.get(claims.conversationId))) {
+      const address = deps.rateLimits.clientAddress(req);
+      for (const limit of ['conversationsPerIp', 'conversationsPerIpPerDay'] as const) {
+        const wait = await deps.rateLimits.take(limit, address);
+        if (wait !== undefined) {
+          sendTooManyRequests(req, res, wait);
+          return;
+        }
+      }
+    }
     const { conversation, created } = await deps.store.create({ conversationId: claims.conversationId, userId: claims.userId, locale });
     if (created) {
       const user = { id: claims.userId, role: 'user' };
