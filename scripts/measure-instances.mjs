@@ -60,7 +60,8 @@ async function proxy(targets) {
 async function instance(env) {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'index.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', LOCAL_DIRECTLINE: 'off', ...env },
+    // All the load comes from one address: the per-address limit is off (as behind Azure Bot Service).
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', LOCAL_DIRECTLINE: 'off', RATE_LIMIT_MESSAGES_PER_IP: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit']
   });
   let out = '';

@@ -1,18 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { SHIPPED_LANGUAGES } from './config';
-import type { Logger } from './logger';
+import { describeError, type Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
-import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
+import { ConcernRecognizer, loadLexicons, loadSafetyLexicons, TrainingQueryParser, warmUp } from './understanding';
 import { FieldCipher, openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
 import { People } from './conversation';
 import { PasserelleBot } from './bot/passerelleBot';
+import { SafetyNet } from './bot/safetyNet';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { ChannelRenderingMiddleware } from './channels/rendering/channelRenderingMiddleware';
 import { ProactiveMessenger } from './channels/proactiveMessenger';
@@ -48,6 +49,9 @@ import { TurnQueue } from './channels/botframework/turnQueue';
 import { ConversationLeases } from './channels/botframework/conversationLeases';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
+import { BoundedBotFrameworkAuthentication, ServiceUrlPolicy } from './channels/botframework/serviceUrlPolicy';
+import { RateLimits } from './server/rateLimits';
+import { addMetricsRoute, Metrics } from './server/metrics';
 import { DIRECTLINE_CHANNEL_ID, DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
 import { addWebChatRoutes } from './channels/webchat';
 import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './channels/webchat/azureDirectLineToken';
@@ -144,14 +148,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   // Replies to the local Direct Line's conversations are signed with a per-process secret.
   const localConnector = new LocalConnectorAuth();
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  // Local mode: replies only to plain loopback, the local Direct Line or LOCAL_SERVICE_URLS.
+  const serviceUrls = config.auth.appId ? undefined : new ServiceUrlPolicy({ prefixes: config.localServiceUrls, isLocalConnector: (url) => localConnector.isLocal(url) });
+  const auth = new BoundedBotFrameworkAuthentication(
     authOptions,
-    new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector)
+    new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector),
+    { timeoutMs: config.connectorTimeoutMs, policy: serviceUrls }
   );
   const adapter = new PasserelleAdapter(auth);
   adapter.use(new ChannelRenderingMiddleware());
 
-  const conversationState = new PseudonymousConversationState(storage.botState, config.pseudonymSecret);
+  const metrics = new Metrics();
+  metrics.watchOutbox(() => storage.outbox.stats(clock()));
+  const botState = metrics.timedStorage(storage.botState);
+  const conversationState = new PseudonymousConversationState(botState, config.pseudonymSecret);
 
   // The retention period: RETENTION_DAYS when set, else the notice's; the notice states this one.
   const notice = { ...content.privacyNotice, retentionDays: config.retention.days ?? content.privacyNotice.retentionDays };
@@ -231,28 +241,37 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       forget: async (context, keepUntil): Promise<void> => {
         if (context.activity.channelId === DIRECTLINE_CHANNEL_ID) await directLine?.forgetTranscript(context.activity.conversation.id, keepUntil);
       }
-    }
+    },
+    safety: new SafetyNet({
+      recognizer: new ConcernRecognizer(loadSafetyLexicons(config.lexiconsDir)),
+      helplines: content.helplines,
+      countries: content.countries,
+      onConcern: (concern) => metrics.safetyAnswer(concern)
+    })
   });
-  adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
+  adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState, onError: () => metrics.error('turn') });
 
   const inFlight = new InFlightRequests();
   let shuttingDown = false;
-  const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes, inFlight });
+  const rateLimits = new RateLimits(config.rateLimits, (limit) => metrics.refused(limit));
+  const server = createServer({ logger, limits: { maxBodyBytes: config.maxBodyBytes }, inFlight, rateLimits, metrics });
   // This instance in the leases it takes: its host and, once it listens, its port (stable across restarts).
   let instance = `${os.hostname()}:pid-${process.pid}`;
   const queue = new TurnQueue(new ConversationLeases({ leases: storage.leases, holder: () => instance, logger }));
   const botAppId = config.auth.appId ?? '';
-  const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger });
-  server.post('/api/messages', createMessagesHandler({ turns, logger }));
+  const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger, metrics });
+  server.post('/api/messages', createMessagesHandler({ turns, logger, rateLimits, serviceUrls }));
   const directLine: LocalDirectLine | undefined = config.directLine.enabled
     ? LocalDirectLine.mount(server, {
-        storage: storage.botState,
+        storage: botState,
         secret: config.directLine.secret,
         connector: localConnector,
         runTurn: (activity) => turns.runTrusted(activity),
         bot: { id: botAppId || 'passerelle', name: 'Passerelle', role: 'bot' },
         logger,
-        leases: storage.leases
+        leases: storage.leases,
+        rateLimits,
+        publicBaseUrl: config.publicBaseUrlIsDefault ? undefined : config.publicBaseUrl
       })
     : undefined;
   // The web chat page: Azure's Direct Line when its secret is set (production), else the local one.
@@ -327,6 +346,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   addWalkInPage(consoleMount, { eligibility });
   addDeadLetterPages(consoleMount, { deadLetters: new DeadLetterService(storage.outbox, clock), partnerNames, timeZone: config.timeZone });
   addHandoffPages(consoleMount, { handoffs, clock, timeZone: config.handoffHours.timeZone });
+  addMetricsRoute(server, { metrics, token: config.metricsToken });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;
@@ -362,7 +382,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       }
       // Load the heavy recognizers after start-up, off the first person's turn.
       if (options.warmUpRecognizers !== false) {
-        void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
+        void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: describeError(err) }, 'recognizer warm-up failed'));
       }
       if (options.startOutboxWorker !== false) outboxWorker.start();
       if (options.startRetentionSweep !== false) retention.start();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { OpeningHoursError, parseOpeningHours, type OpeningHours } from './domain';
 import { DEVELOPMENT_DATA_KEYS, parseDataKeys, type DataKey } from './storage';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './server/rateLimits';
 
 /** Languages whose locale files ship complete (texts, and understanding lexicons). */
 export const SHIPPED_LANGUAGES = ['fr', 'en', 'de', 'nl', 'pt', 'ro', 'ar', 'fa', 'ps', 'ckb', 'so', 'ti', 'tr', 'uk'] as const;
@@ -113,8 +114,38 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('./content')),
   LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales')),
-  LEXICONS_DIR: z.preprocess(emptyToUndefined, z.string().default('./lexicons'))
+  LEXICONS_DIR: z.preprocess(emptyToUndefined, z.string().default('./lexicons')),
+  ...limitVariables()
 });
+
+/** A count per window: a whole number from 0 (off) to a million. */
+function perWindow(fallback: number) {
+  return z.preprocess(emptyToUndefined, z.coerce.number().int().min(0, 'must be 0 (off) or more').max(1_000_000).default(fallback));
+}
+
+/** Rate limits, proxies, outbound calls and metrics (README, "Limits and metrics"). */
+function limitVariables() {
+  return {
+    RATE_LIMIT_MESSAGES_PER_IP: perWindow(DEFAULT_RATE_LIMITS.messagesPerIp),
+    RATE_LIMIT_MESSAGES_PER_CONVERSATION: perWindow(DEFAULT_RATE_LIMITS.messagesPerConversation),
+    RATE_LIMIT_TOKENS_PER_IP: perWindow(DEFAULT_RATE_LIMITS.tokensPerIp),
+    RATE_LIMIT_TOKENS_PER_CONVERSATION: perWindow(DEFAULT_RATE_LIMITS.tokensPerConversation),
+    RATE_LIMIT_CONVERSATIONS_PER_IP: perWindow(DEFAULT_RATE_LIMITS.conversationsPerIp),
+    RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY: perWindow(DEFAULT_RATE_LIMITS.conversationsPerIpPerDay),
+    RATE_LIMIT_ELIGIBILITY_PER_IP: perWindow(DEFAULT_RATE_LIMITS.eligibilityPerIp),
+    TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(5).default(0)),
+    CONNECTOR_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(120_000).default(15_000)),
+    LOCAL_SERVICE_URLS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+        .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'each must be an http(s) URL prefix such as http://localhost:9000/')))
+        .optional()
+    ),
+    METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional())
+  };
+}
 
 /** Every environment variable the configuration reads (each documented in `.env.example`). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
@@ -139,7 +170,9 @@ const FIXES: Record<string, string> = {
   DIRECTLINE_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
   LOCAL_DIRECTLINE: 'use on or off',
   MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI',
-  HANDOFF_HOURS: 'write days and times such as "mon-fri 09:00-12:30,13:30-17:00; sat 10:00-12:00", or "always"'
+  HANDOFF_HOURS: 'write days and times such as "mon-fri 09:00-12:30,13:30-17:00; sat 10:00-12:00", or "always"',
+  METRICS_TOKEN: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))", or leave it empty to serve /metrics to this machine only',
+  TRUST_PROXY_HOPS: 'the number of reverse proxies in front of the server (0 to 5): 1 behind Caddy or Azure Container Apps'
 };
 
 export interface BotAuthConfig {
@@ -199,6 +232,8 @@ export interface Config {
   azureDirectLine: AzureDirectLineConfig | undefined;
   /** Absolute URL people use to reach this server (links in messages); default http://localhost:PORT. */
   publicBaseUrl: string;
+  /** True when PUBLIC_BASE_URL was not set (the default names localhost and the configured port). */
+  publicBaseUrlIsDefault: boolean;
   /** How long a link to a printable skills profile works, in days. */
   profileLinkDays: number;
   /**
@@ -225,6 +260,17 @@ export interface Config {
   localesDir: string;
   /** Each language's words for understanding free answers (`<dir>/<lang>/understanding.json`). */
   lexiconsDir: string;
+  /** Requests per client address and per conversation (see `RateLimits`). */
+  rateLimits: RateLimitSettings;
+  /** How long a reply to a channel's Connector may take before it is abandoned. */
+  connectorTimeoutMs: number;
+  /**
+   * In local mode (no MicrosoftAppId), the only `serviceUrl`s the bot replies to, as URL
+   * prefixes; undefined: loopback (`localhost`, `127.0.0.1`, `[::1]`) on any port.
+   */
+  localServiceUrls: string[] | undefined;
+  /** Bearer token that reads `/metrics` from anywhere; undefined: loopback only. */
+  metricsToken: string | undefined;
 }
 
 const DEVELOPMENT_PSEUDONYM_SECRET = 'passerelle-development-only-secret-do-not-use-in-production';
@@ -335,6 +381,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       ? { secret: e.AZURE_DIRECTLINE_SECRET, endpoint: e.AZURE_DIRECTLINE_ENDPOINT.replace(/\/+$/, '') }
       : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrlIsDefault: e.PUBLIC_BASE_URL === undefined,
     profileLinkDays: e.PROFILE_LINK_DAYS,
     console: {
       idleMs: e.CONSOLE_IDLE_MINUTES * 60_000,
@@ -350,6 +397,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     partnerSecrets,
     contentDir: path.resolve(cwd, e.CONTENT_DIR),
     localesDir: path.resolve(cwd, e.LOCALES_DIR),
-    lexiconsDir: path.resolve(cwd, e.LEXICONS_DIR)
+    lexiconsDir: path.resolve(cwd, e.LEXICONS_DIR),
+    rateLimits: {
+      messagesPerIp: e.RATE_LIMIT_MESSAGES_PER_IP,
+      messagesPerConversation: e.RATE_LIMIT_MESSAGES_PER_CONVERSATION,
+      tokensPerIp: e.RATE_LIMIT_TOKENS_PER_IP,
+      tokensPerConversation: e.RATE_LIMIT_TOKENS_PER_CONVERSATION,
+      conversationsPerIp: e.RATE_LIMIT_CONVERSATIONS_PER_IP,
+      conversationsPerIpPerDay: e.RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY,
+      eligibilityPerIp: e.RATE_LIMIT_ELIGIBILITY_PER_IP,
+      trustProxyHops: e.TRUST_PROXY_HOPS
+    },
+    connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
+    localServiceUrls: e.LOCAL_SERVICE_URLS,
+    metricsToken: e.METRICS_TOKEN
   };
 }

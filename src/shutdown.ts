@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import { describeError, type Logger } from './logger';
 
 /**
  * How long past SHUTDOWN_TIMEOUT_MS a stop may take (closing the database, the last log lines)
@@ -47,7 +47,7 @@ export function handleStopSignals(options: StopSignalOptions): void {
         proc.exit(0);
       })
       .catch((err: Error) => {
-        log(() => logger.error({ err: { name: err.name, message: err.message } }, 'error while stopping'));
+        log(() => logger.error({ err: describeError(err) }, 'error while stopping'));
         proc.exit(1);
       });
   };

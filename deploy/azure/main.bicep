@@ -316,6 +316,21 @@ var settings = concat(
     { name: 'HANDOFF_TIME_ZONE', value: handoffTimeZone }
     { name: 'MAX_BODY_BYTES', value: '262144' }
     { name: 'SHUTDOWN_TIMEOUT_MS', value: '10000' }
+    // Container Apps' ingress is the one proxy in front. Azure Bot Service sends every channel's
+    // messages from a few addresses of its own: no per-address limit on /api/messages.
+    { name: 'TRUST_PROXY_HOPS', value: '1' }
+    { name: 'RATE_LIMIT_MESSAGES_PER_IP', value: '0' }
+    { name: 'RATE_LIMIT_MESSAGES_PER_CONVERSATION', value: '120' }
+    { name: 'RATE_LIMIT_TOKENS_PER_IP', value: '60' }
+    { name: 'RATE_LIMIT_TOKENS_PER_CONVERSATION', value: '30' }
+    { name: 'RATE_LIMIT_CONVERSATIONS_PER_IP', value: '30' }
+    { name: 'RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY', value: '1000' }
+    { name: 'RATE_LIMIT_ELIGIBILITY_PER_IP', value: '60' }
+    { name: 'CONNECTOR_TIMEOUT_MS', value: '15000' }
+    // Local mode only (no app id): unused here.
+    { name: 'LOCAL_SERVICE_URLS', value: '' }
+    // Empty: /metrics answers the container itself only (Log Analytics reads the logs).
+    { name: 'METRICS_TOKEN', value: '' }
     { name: 'CONTENT_DIR', value: './content' }
     { name: 'LOCALES_DIR', value: './locales' }
     { name: 'LEXICONS_DIR', value: './lexicons' }

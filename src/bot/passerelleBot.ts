@@ -8,6 +8,7 @@ import { isDialogActive } from '../../dialogs';
 import { recognizeHandoffRequest, type Lexicons } from '../understanding';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
 import type { RecentExchange } from './recentExchange';
+import { countryOfLocale, type SafetyNet } from './safetyNet';
 import type { CheckedBotState } from './pseudonymousState';
 import { TurnCommits } from './turnCommits';
 import { KEEP_UNTIL_FIELD } from '../storage/storeItemCodec';
@@ -56,6 +57,8 @@ export interface PasserelleBotDeps {
     retain(context: TurnContext, keepUntil: Date | null): Promise<void>;
     forget(context: TurnContext, keepUntil: Date): Promise<void>;
   };
+  /** Answers words of distress, self-harm, violence or abuse at once, whatever is running. */
+  safety: SafetyNet;
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -204,15 +207,21 @@ export class PasserelleBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
+    const text = context.activity.text;
     // While a person handles the conversation (or it waits for one), the bot does not answer in
     // their place: every message goes to the handoff dialog, commands included.
     const handedOff = isDialogActive(dc, this.deps.handoffDialog.id);
-    const command = handedOff ? undefined : this.commands.recognize(context.activity.text);
-    if (command) await this.runCommand(dc, command);
-    else if (!handedOff && recognizeHandoffRequest(context.activity.text ?? '', this.deps.lexicons)) {
+    // Words of distress are answered at once, whatever runs (during a talk with a person too).
+    const concern = this.deps.safety.concernIn(text);
+    const command = handedOff ? undefined : this.commands.recognize(text);
+    if (concern && !handedOff) await this.answerConcern(dc);
+    else if (command) await this.runCommand(dc, command);
+    else if (!handedOff && recognizeHandoffRequest(text ?? '', this.deps.lexicons)) {
       // Pushed on top: when it ends, the dialog below resumes where it was.
       await dc.beginDialog(this.deps.handoffDialog.id);
     } else {
+      // Handed off: the helplines at once, and the words still reach the caseworker.
+      if (concern) await context.sendActivity(this.deps.safety.answer(turnTexts(context), countryOfLocale(context.activity.locale)));
       const result = await dc.continueDialog();
       // An erased person is not greeted again in the same turn: their next message starts afresh.
       const ended = result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete;
@@ -255,6 +264,24 @@ export class PasserelleBot extends ActivityHandler {
     if ((await this.reachedAt.get(context)) === fingerprint) return;
     await this.deps.references.remember(stored);
     await this.reachedAt.set(context, fingerprint);
+  }
+
+  /**
+   * A message of distress, self-harm, violence or abuse interrupts whatever runs, like a global
+   * command: emergency contacts for the person's country at once; the dialog in progress is
+   * kept, its question asked again after a word saying so (the message is never taken as an
+   * answer to it). Nothing of the message is kept or logged.
+   */
+  private async answerConcern(dc: DialogContext): Promise<void> {
+    const { context } = dc;
+    const texts = turnTexts(context);
+    await context.sendActivity(this.deps.safety.answer(texts, countryOfLocale(context.activity.locale)));
+    if (dc.activeDialog) {
+      await context.sendActivity(texts.t('safety:resume'));
+      await dc.repromptDialog();
+    } else {
+      await context.sendActivity(texts.t('safety:menu'));
+    }
   }
 
   private async runCommand(dc: DialogContext, command: GlobalCommand): Promise<void> {

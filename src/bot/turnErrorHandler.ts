@@ -1,5 +1,5 @@
 import type { BotState, TurnContext } from 'botbuilder';
-import type { Logger } from '../logger';
+import { describeError, type Logger } from '../logger';
 import type { Localizer } from '../i18n';
 import { CorruptStateError } from '../storage/errors';
 import { peekTurnLanguage } from '../conversation';
@@ -17,16 +17,22 @@ export function isCorruptStateError(error: unknown): boolean {
  * keys only), apologizes to the person in their language, and clears the conversation state
  * only when it is corrupt (otherwise the person's progress is kept).
  */
+/** Activity types logged as they are; any other (the channel's choice) is logged as `other`. */
+const KNOWN_ACTIVITY_TYPES = new Set(['message', 'conversationUpdate', 'event', 'invoke', 'typing', 'messageReaction', 'installationUpdate']);
+
 export function createTurnErrorHandler(deps: {
   logger: Logger;
   localizer: Localizer;
   conversationState: BotState;
+  /** Told of each failed turn (metrics). */
+  onError?: () => void;
 }): (context: TurnContext, error: Error) => Promise<void> {
   const { logger, localizer, conversationState } = deps;
   return async (context, error) => {
+    deps.onError?.();
     const corrupt = isCorruptStateError(error);
     logger.error(
-      { err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type, channelId: context.activity.channelId, corrupt },
+      { err: describeError(error), activityType: KNOWN_ACTIVITY_TYPES.has(context.activity.type) ? context.activity.type : 'other', corrupt },
       'turn failed'
     );
     const lang = peekTurnLanguage(context) ?? localizer.resolve(context.activity.locale);
@@ -38,7 +44,7 @@ export function createTurnErrorHandler(deps: {
         await context.sendActivity(localizer.t(lang, 'common:error.apology'));
       }
     } catch (sendError) {
-      logger.error({ err: { name: (sendError as Error).name, message: (sendError as Error).message } }, 'could not tell the user about a failed turn');
+      logger.error({ err: describeError(sendError) }, 'could not tell the user about a failed turn');
     }
   };
 }

@@ -3,6 +3,7 @@ import type { CountryCode, CountryInfo, EligibilityRules } from '../domain';
 import type { Questionnaires } from '../domain/assessment';
 import type { PartnerDirectory } from '../domain/referrals';
 import type { TrainingCatalogue } from '../domain/trainings';
+import { loadHelplines, type Helplines } from './helplines';
 import { loadPartners } from './partners';
 import { loadQuestionnaires } from './questionnaires';
 import path from 'node:path';
@@ -28,6 +29,8 @@ export interface Content {
   trainings: TrainingCatalogue;
   /** The partner organisations referrals go to (sample data until an administrator replaces it). */
   partners: PartnerDirectory;
+  /** National helplines given, with the emergency number, to a person in distress. */
+  helplines: Helplines;
 }
 
 /** File names inside the content directory. */
@@ -63,5 +66,5 @@ export function loadContent(dir: string): Content {
   if (unknown.length > 0) {
     throw new ContentValidationError(displayPath(path.join(dir, 'trainings.json')), unknown.map((id) => ({ path: 'trainings[].partnerId', message: `"${id}" is not a partner of partners.json` })));
   }
-  return { eligibilityRules, countries, privacyNotice, questionnaires, trainings, partners };
+  return { eligibilityRules, countries, privacyNotice, questionnaires, trainings, partners, helplines: loadHelplines(dir) };
 }

@@ -80,6 +80,14 @@ export function formatNumber(value: number, lang: string): string {
   return format.format(value);
 }
 
+/**
+ * A phone number as dialled ("0800 111 0 111"), in the language's digits ("٠٨٠٠ ١١١ ٠ ١١١"):
+ * spaces kept, each digit written as the language writes it (phones dial either).
+ */
+export function formatPhoneNumber(number: string, lang: string): string {
+  return number.replace(/[0-9]/g, (digit) => formatNumber(Number(digit), lang));
+}
+
 /** An amount of money ("450 €", "€450", "٤٥٠ €"), in the language's digits. */
 export function formatMoney(amount: number, currency: string, lang: string): string {
   try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '../domain';
-import type { Logger } from '../logger';
+import { describeError, type Logger } from '../logger';
 import type { Clock } from '../services/clock';
 import type { OutboxRepository } from '../storage';
 import type { Deliverer, DeliveryOutcome } from './deliverer';
@@ -76,7 +76,7 @@ export class OutboxWorker {
       this.runOnce()
         .then((handled) => this.schedule(handled > 0 ? 0 : this.deps.options.pollMs))
         .catch((err: Error) => {
-          this.deps.logger.error({ err: { name: err.name, message: err.message } }, 'outbox: could not claim messages');
+          this.deps.logger.error({ err: describeError(err) }, 'outbox: could not claim messages');
           this.schedule(this.deps.options.pollMs);
         });
     }, delayMs);

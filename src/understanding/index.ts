@@ -23,3 +23,5 @@ export { matchChoice } from './matchChoice';
 export type { Choice } from './matchChoice';
 export { parseTrainingQuery, trainingQueryVocabulary, splitWordList, TrainingQueryParser } from './trainingQuery';
 export type { ParseTrainingQueryOptions, TrainingQueryVocabulary, WordLists } from './trainingQuery';
+export { CONCERNS, ConcernRecognizer, loadSafetyLexicons, safetyLexiconSchema, SAFETY_LEXICON_FILE } from './recognizeConcern';
+export type { Concern, SafetyLexicon } from './recognizeConcern';

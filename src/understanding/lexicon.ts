@@ -219,6 +219,15 @@ function namedCodes(byCode: Record<string, readonly string[]>, field: string, so
 /** Name of the lexicon file inside each language folder of the lexicons directory. */
 export const LEXICON_FILE = 'understanding.json';
 
+/** The JSON of a lexicon file; LexiconError when it is unreadable. */
+export function readLexiconJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    throw new LexiconError(file, '(file)', `is not readable JSON: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Reads every `<lexiconsDir>/<lang>/understanding.json`. Folders without the file are skipped (a
  * language then has digits and, if any, the recognizers only).
@@ -238,13 +247,7 @@ export function loadLexicons(lexiconsDir: string): Record<string, Lexicon> {
   for (const folder of folders) {
     const file = join(lexiconsDir, folder, LEXICON_FILE);
     if (!existsSync(file)) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new LexiconError(file, '(file)', `is not readable JSON: ${(err as Error).message}`);
-    }
-    const lexicon = parseLexicon(json, file);
+    const lexicon = parseLexicon(readLexiconJson(file), file);
     if (lexicon.language !== folder) {
       throw new LexiconError(file, 'language', `is "${lexicon.language}" but the file is in folder "${folder}"`);
     }

@@ -6,9 +6,14 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-/** A Content-Security-Policy header value from its directives, in order: `name source source; …`. */
+/**
+ * A Content-Security-Policy header value from its directives, in order: `name source source; …`.
+ * Every policy forbids framing (`frame-ancestors 'none'`, added when the directives omit it):
+ * no page of this server may be shown inside another site's frame.
+ */
 export function formatCsp(directives: Readonly<Record<string, readonly string[]>>): string {
-  return Object.entries(directives)
+  const withFraming = 'frame-ancestors' in directives ? directives : { ...directives, 'frame-ancestors': ["'none'"] };
+  return Object.entries(withFraming)
     .map(([name, sources]) => [name, ...sources].join(' '))
     .join('; ');
 }

@@ -52,6 +52,14 @@ export async function startChildApp(
       CONTENT_DIR: path.join(ROOT, 'content'),
       LOCALES_DIR: path.join(ROOT, 'locales'),
       LEXICONS_DIR: path.join(ROOT, 'lexicons'),
+      // Many conversations from one address in a few seconds: the limits stay on, far above that
+      // (test/server/rateLimits.test.ts sets its own).
+      RATE_LIMIT_MESSAGES_PER_IP: '1000000',
+      RATE_LIMIT_TOKENS_PER_IP: '1000000',
+      RATE_LIMIT_TOKENS_PER_CONVERSATION: '1000000',
+      RATE_LIMIT_CONVERSATIONS_PER_IP: '1000000',
+      RATE_LIMIT_CONVERSATIONS_PER_IP_PER_DAY: '1000000',
+      RATE_LIMIT_ELIGIBILITY_PER_IP: '1000000',
       ...env
     },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -1,7 +1,17 @@
+import path from 'node:path';
 import { createDialogs } from '../../src/bot/createDialogs';
 import { PasserelleBot } from '../../src/bot/passerelleBot';
+import { SafetyNet } from '../../src/bot/safetyNet';
 import { ConversationStartService } from '../../src/services/conversationStartService';
-import { lexicons, userKeyOf, type DialogHarness } from './dialogHarness';
+import { ConcernRecognizer, loadSafetyLexicons } from '../../src/understanding';
+import { content, lexicons, userKeyOf, type DialogHarness } from './dialogHarness';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The safety net as the app builds it, from the shipped lexicons and content. */
+export function testSafetyNet(): SafetyNet {
+  return new SafetyNet({ recognizer: new ConcernRecognizer(loadSafetyLexicons(path.join(ROOT, 'lexicons'))), helplines: content.helplines, countries: content.countries });
+}
 
 /** The whole bot, as the app composes it, on the harness's real services (conversation state in memory). */
 export function testBot(harness: DialogHarness): PasserelleBot {
@@ -22,6 +32,7 @@ export function testBot(harness: DialogHarness): PasserelleBot {
     handoffDialog: dialogs.handoff,
     lexicons,
     recent: harness.recent,
-    myDataDialog: dialogs.myData
+    myDataDialog: dialogs.myData,
+    safety: testSafetyNet()
   });
 }

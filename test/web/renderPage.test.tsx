@@ -87,8 +87,9 @@ describe('InlineMarkup', () => {
 });
 
 describe('formatCsp', () => {
-  it('joins directives in order', () => {
-    expect(formatCsp({ 'default-src': ["'none'"], 'script-src': ["'self'", 'https://x.example'] })).toBe("default-src 'none'; script-src 'self' https://x.example");
+  it('joins directives in order, and always forbids framing', () => {
+    expect(formatCsp({ 'default-src': ["'none'"], 'script-src': ["'self'", 'https://x.example'] })).toBe("default-src 'none'; script-src 'self' https://x.example; frame-ancestors 'none'");
+    expect(formatCsp({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] })).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import type { LeaseRepository } from '../../storage';
 
 export interface ConversationLeasesOptions {
@@ -43,14 +43,14 @@ export class ConversationLeases {
     if (!held) this.logger.warn({ waitedMs: this.maxWaitMs }, 'a turn of this conversation is still running elsewhere: running without its lease (the state write is still checked)');
     const renewal = held
       ? setInterval(() => {
-          leases.renew(key, holder, this.ttlMs).catch((err: Error) => this.logger.warn({ err: { name: err.name, message: err.message } }, 'could not renew a turn lease'));
+          leases.renew(key, holder, this.ttlMs).catch((err: Error) => this.logger.warn({ err: describeError(err) }, 'could not renew a turn lease'));
         }, Math.max(50, Math.floor(this.ttlMs / 3)))
       : undefined;
     try {
       return await task();
     } finally {
       clearInterval(renewal);
-      if (held) await leases.release(key, holder).catch((err: Error) => this.logger.warn({ err: { name: err.name, message: err.message } }, 'could not release a turn lease'));
+      if (held) await leases.release(key, holder).catch((err: Error) => this.logger.warn({ err: describeError(err) }, 'could not release a turn lease'));
     }
   }
 

@@ -1,7 +1,10 @@
 import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
+import { sendTooManyRequests } from '../../server/createServer';
 import { flatErrorShape, parseBody, requireJson } from '../../server/http';
+import type { RateLimits } from '../../server/rateLimits';
+import type { ServiceUrlPolicy } from './serviceUrlPolicy';
 import { incomingActivitySchema } from './activitySchema';
 import type { TurnRunner } from './turnRunner';
 
@@ -24,13 +27,22 @@ const messagesErrors = flatErrorShape();
  * CloudAdapter, which authenticates it when an app id is configured (401 otherwise) and runs the
  * bot. Turns of one conversation run one at a time.
  */
-export function createMessagesHandler(deps: { turns: TurnRunner; logger: Logger }): (req: Request, res: Response) => Promise<void> {
-  const { turns, logger } = deps;
+export function createMessagesHandler(deps: { turns: TurnRunner; logger: Logger; rateLimits?: RateLimits; serviceUrls?: ServiceUrlPolicy }): (req: Request, res: Response) => Promise<void> {
+  const { turns, logger, rateLimits, serviceUrls } = deps;
   return async (req, res) => {
     if (!requireJson(req, res, messagesErrors, { code: 'unsupported_media_type', message: 'send the activity as application/json' })) return;
     const parsed = parseBody(req, res, incomingActivitySchema, messagesErrors, { code: 'invalid_activity' });
     if (!parsed) return;
     const activity = parsed as unknown as Activity;
+    if (serviceUrls && !serviceUrls.acceptsFromChannel(parsed.serviceUrl)) {
+      messagesErrors(res, { status: 400, code: 'invalid_activity', message: serviceUrls.refusal });
+      return;
+    }
+    const wait = await rateLimits?.take('messagesPerConversation', `${parsed.channelId}\u0000${parsed.conversation.id}`);
+    if (wait !== undefined) {
+      sendTooManyRequests(req, res, wait);
+      return;
+    }
     const authorization = req.header('authorization') ?? '';
     try {
       const invokeResponse = await turns.run(authorization, activity);
@@ -38,11 +50,11 @@ export function createMessagesHandler(deps: { turns: TurnRunner; logger: Logger 
       else res.send(invokeResponse?.status ?? 200);
     } catch (err) {
       if (isAuthenticationFailure(err)) {
-        logger.info({ reason: (err as Error).message }, 'request refused: not authenticated');
+        logger.info({ reason: (err as Error).name }, 'request refused: not authenticated');
         messagesErrors(res, { status: 401, code: 'unauthorized' });
         return;
       }
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
+      logger.error({ err: describeError(err) }, 'activity processing failed');
       if (!res.headersSent) messagesErrors(res, { status: 500, code: 'internal_error' });
     }
   };

@@ -1,7 +1,8 @@
 import type { Activity, ActivityHandler, InvokeResponse, TurnContext } from 'botbuilder';
 import { conversationKeyOf } from '../../bot/pseudonymousState';
 import { isTurnConflict } from '../../bot/turnCommits';
-import type { Logger } from '../../logger';
+import { currentCorrelationId, newCorrelationId, withCorrelation, type Logger } from '../../logger';
+import type { Metrics } from '../../server/metrics';
 import type { PasserelleAdapter } from './passerelleAdapter';
 import type { TurnQueue } from './turnQueue';
 
@@ -26,6 +27,8 @@ export class TurnRunner {
       /** The bot's MicrosoftAppId ('' in local mode), for turns this process authenticated itself. */
       botAppId: string;
       logger: Logger;
+      /** Counts and times turns (`/metrics`). */
+      metrics?: Metrics;
     }
   ) {}
 
@@ -59,8 +62,15 @@ export class TurnRunner {
     }
   }
 
+  /**
+   * Queued behind the conversation's other turns, measured, and logged under the request's
+   * correlation id (a fresh one outside a request).
+   */
   private inOrder<T>(activity: Activity, task: () => Promise<T>): Promise<T> {
     const key = conversationKeyOf(this.deps.pseudonymSecret, activity.channelId, activity.conversation.id);
-    return this.deps.queue.run(key, task);
+    const { metrics } = this.deps;
+    const run = (): Promise<T> => (metrics ? metrics.turn(activity.channelId, () => this.deps.queue.run(key, task)) : this.deps.queue.run(key, task));
+    const id = currentCorrelationId();
+    return id ? run() : withCorrelation(newCorrelationId(), run);
   }
 }

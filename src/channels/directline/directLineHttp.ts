@@ -1,7 +1,6 @@
 import type { Request, Response } from 'restify';
 import { describeIssues, sendJson, type ErrorShape } from '../../server/http';
 import { bearerToken, DirectLineTokenError, type DirectLineTokenClaims, type DirectLineTokenIssuer } from './directLineToken';
-import type { LocalConnectorAuth } from './localConnectorCredentials';
 
 /**
  * Errors of the Direct Line and Connector APIs, as Azure's: `{ error: { code, message } }`, with
@@ -33,6 +32,7 @@ export function authenticate(tokens: DirectLineTokenIssuer, req: Request, res: R
   } catch (err) {
     if (!(err instanceof DirectLineTokenError)) throw err;
     if (err.reason === 'expired') directLineErrors(res, { status: 403, code: 'TokenExpired', message: 'the token has expired: get a new one' });
+    else if (err.reason === 'retired') directLineErrors(res, { status: 403, code: 'TokenExpired', message: 'the token was refreshed: use the new one' });
     else directLineErrors(res, { status: 401, code: 'Unauthorized', message: 'a Direct Line token of this server is required (Authorization: Bearer <token>)' });
     return undefined;
   }
@@ -56,20 +56,4 @@ export function watermarkParam(value: string | undefined, res: Response): { wate
   if (/^\d{1,15}$/.test(value)) return { watermark: Number(value) };
   directLineErrors(res, { status: 400, code: 'BadArgument', message: 'watermark must be a number' });
   return undefined;
-}
-
-/**
- * The origin the client used (`Host`, and `X-Forwarded-Proto` behind a TLS proxy), with
- * `scheme` `ws` or `http`; the server's own address when the Host header is unusable.
- */
-export function originOf(req: Request, connector: LocalConnectorAuth, scheme: 'ws' | 'http'): string {
-  const forwarded = String(req.header('x-forwarded-proto') ?? '')
-    .split(',')[0]!
-    .trim()
-    .toLowerCase();
-  const secure = forwarded === 'https' || req.isSecure();
-  const host = req.header('host') ?? '';
-  const usable = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(host);
-  const authority = usable ? host : new URL(connector.serviceUrl ?? 'http://127.0.0.1/').host;
-  return `${scheme}${secure ? 's' : ''}://${authority}`;
 }

@@ -1,12 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
+import { sendTooManyRequests } from '../../server/createServer';
 import { parseBody, queryParam, requireJson, requireJsonIfBody } from '../../server/http';
+import type { RateLimits } from '../../server/rateLimits';
 import { DirectLineConversationNotFoundError, type DirectLineActivity, type DirectLineConversationStore } from './directLineConversationStore';
-import { authenticate, directLineErrors, originOf, sendDirectLineJson, watermarkParam } from './directLineHttp';
+import { authenticate, directLineErrors, sendDirectLineJson, watermarkParam } from './directLineHttp';
 import { clientActivitySchema, generateTokenSchema, startConversationSchema } from './directLineSchemas';
-import type { DirectLineTokenClaims, DirectLineTokenIssuer } from './directLineToken';
+import { TooManyRetiredTokensError, type DirectLineTokenClaims, type DirectLineTokenIssuer } from './directLineToken';
 import type { LocalConnectorAuth } from './localConnectorCredentials';
 
 /** The channel id of activities from the local Direct Line (as Azure's Direct Line channel). */
@@ -30,6 +32,13 @@ export interface DirectLineRouteDeps {
   tokenTtlSeconds: number;
   /** Lifetime of the token inside a `streamUrl` (only needed to open the socket). */
   streamTokenTtlSeconds: number;
+  /**
+   * The origin of `streamUrl`s (`ws://host:port` or `wss://…`): from the configuration
+   * (PUBLIC_BASE_URL, else the server's own address), never from the request's `Host`.
+   */
+  streamOrigin: () => string;
+  /** Activities, and tokens and starts, per conversation (`RATE_LIMIT_MESSAGES_PER_CONVERSATION`, `RATE_LIMIT_TOKENS_PER_CONVERSATION`). */
+  rateLimits?: RateLimits;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -43,8 +52,16 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-function errorSummary(err: unknown): { name: string; message: string } {
-  return { name: (err as Error).name, message: (err as Error).message };
+
+/**
+ * Counts a token or start for `conversationId` (`RATE_LIMIT_TOKENS_PER_CONVERSATION`); answers
+ * 429 and returns false over the limit.
+ */
+async function withinConversationLimit(deps: DirectLineRouteDeps, req: Request, res: Response, conversationId: string): Promise<boolean> {
+  const wait = await deps.rateLimits?.take('tokensPerConversation', conversationId);
+  if (wait === undefined) return true;
+  sendTooManyRequests(req, res, wait);
+  return false;
 }
 
 /** A conversation token for this conversation and user. */
@@ -53,19 +70,19 @@ function issueToken(deps: DirectLineRouteDeps, binding: Binding): string {
 }
 
 /** The WebSocket address of the conversation, with a short-lived stream token and the watermark to resume from. */
-function streamUrl(deps: DirectLineRouteDeps, req: Request, binding: Binding, watermark: number | undefined): string {
+function streamUrl(deps: DirectLineRouteDeps, binding: Binding, watermark: number | undefined): string {
   const t = deps.tokens.issue({ conversationId: binding.conversationId, userId: binding.userId, scope: 'stream', ttlSeconds: deps.streamTokenTtlSeconds }).token;
   const query = new URLSearchParams({ t, ...(watermark !== undefined ? { watermark: String(watermark) } : {}) });
-  return `${originOf(req, deps.connector, 'ws')}${DIRECTLINE_PATH}/conversations/${encodeURIComponent(binding.conversationId)}/stream?${query.toString()}`;
+  return `${deps.streamOrigin()}${DIRECTLINE_PATH}/conversations/${encodeURIComponent(binding.conversationId)}/stream?${query.toString()}`;
 }
 
 /** What starting or reconnecting to a conversation answers: a fresh token and a `streamUrl`. */
-function conversationInfo(deps: DirectLineRouteDeps, req: Request, claims: DirectLineTokenClaims, watermark?: number) {
+function conversationInfo(deps: DirectLineRouteDeps, claims: DirectLineTokenClaims, watermark?: number) {
   return {
     conversationId: claims.conversationId,
     token: issueToken(deps, claims),
     expires_in: deps.tokenTtlSeconds,
-    streamUrl: streamUrl(deps, req, claims, watermark)
+    streamUrl: streamUrl(deps, claims, watermark)
   };
 }
 
@@ -82,6 +99,7 @@ export function generateTokenHandler(deps: DirectLineRouteDeps): Handler {
     const userId = body.user?.id ?? `dl_${randomBytes(16).toString('hex')}`;
     let conversationId = body.conversationId;
     if (conversationId !== undefined) {
+      if (!(await withinConversationLimit(deps, req, res, conversationId))) return;
       const conversation = await deps.store.get(conversationId);
       if (!conversation) {
         directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation: start a new one' });
@@ -98,11 +116,21 @@ export function generateTokenHandler(deps: DirectLineRouteDeps): Handler {
   };
 }
 
-/** `POST /tokens/refresh`: a fresh token for the same conversation and user. */
+/**
+ * `POST /tokens/refresh`: a fresh token for the same conversation and user; the token refreshed
+ * is retired (refused from now on), so refreshing never multiplies live tokens.
+ */
 export function refreshTokenHandler(deps: DirectLineRouteDeps): Handler {
   return async (req, res) => {
     const claims = authenticate(deps.tokens, req, res);
-    if (!claims) return;
+    if (!claims || !(await withinConversationLimit(deps, req, res, claims.conversationId))) return;
+    try {
+      deps.tokens.retire(claims);
+    } catch (err) {
+      if (!(err instanceof TooManyRetiredTokensError)) throw err;
+      sendTooManyRequests(req, res, 60);
+      return;
+    }
     sendDirectLineJson(res, 200, { conversationId: claims.conversationId, token: issueToken(deps, claims), expires_in: deps.tokenTtlSeconds });
   };
 }
@@ -115,9 +143,22 @@ export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
   return async (req, res) => {
     const claims = authenticate(deps.tokens, req, res);
     if (!claims || !requireJsonIfBody(req, res, directLineErrors, UNSUPPORTED_MEDIA_TYPE)) return;
+    if (!(await withinConversationLimit(deps, req, res, claims.conversationId))) return;
     const body = parseBody(req, res, startConversationSchema, directLineErrors, { code: 'BadArgument', message: 'invalid request body', fallback: {} });
     if (!body) return;
     const locale = body.locale ?? undefined;
+    // Only new conversations count against the address's quota: a page coming back to its own
+    // conversation (a reload, a reconnect) does not.
+    if (deps.rateLimits && !(await deps.store.get(claims.conversationId))) {
+      const address = deps.rateLimits.clientAddress(req);
+      for (const limit of ['conversationsPerIp', 'conversationsPerIpPerDay'] as const) {
+        const wait = await deps.rateLimits.take(limit, address);
+        if (wait !== undefined) {
+          sendTooManyRequests(req, res, wait);
+          return;
+        }
+      }
+    }
     const { conversation, created } = await deps.store.create({ conversationId: claims.conversationId, userId: claims.userId, locale });
     if (created) {
       const user = { id: claims.userId, role: 'user' };
@@ -136,10 +177,10 @@ export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
       try {
         await deps.runTurn(update);
       } catch (err) {
-        deps.logger.error({ err: errorSummary(err) }, 'directline: conversation start turn failed');
+        deps.logger.error({ err: describeError(err) }, 'directline: conversation start turn failed');
       }
     }
-    sendDirectLineJson(res, created ? 201 : 200, conversationInfo(deps, req, claims));
+    sendDirectLineJson(res, created ? 201 : 200, conversationInfo(deps, claims));
   };
 }
 
@@ -147,14 +188,14 @@ export function startConversationHandler(deps: DirectLineRouteDeps): Handler {
 export function reconnectHandler(deps: DirectLineRouteDeps): Handler {
   return async (req, res) => {
     const claims = authenticate(deps.tokens, req, res, req.params.conversationId as string);
-    if (!claims) return;
+    if (!claims || !(await withinConversationLimit(deps, req, res, claims.conversationId))) return;
     const query = watermarkParam(queryParam(req, 'watermark'), res);
     if (!query) return;
     if (!(await deps.store.get(claims.conversationId))) {
       directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation' });
       return;
     }
-    sendDirectLineJson(res, 200, conversationInfo(deps, req, claims, query.watermark));
+    sendDirectLineJson(res, 200, conversationInfo(deps, claims, query.watermark));
   };
 }
 
@@ -186,6 +227,11 @@ export function postActivityHandler(deps: DirectLineRouteDeps): Handler {
     if (!requireJson(req, res, directLineErrors, { code: 'UnsupportedMediaType', message: 'send the activity as application/json' })) return;
     const posted = parseBody(req, res, clientActivitySchema, directLineErrors, { code: 'BadArgument', message: 'invalid activity' });
     if (!posted) return;
+    const wait = await deps.rateLimits?.take('messagesPerConversation', `${DIRECTLINE_CHANNEL_ID}\u0000${claims.conversationId}`);
+    if (wait !== undefined) {
+      sendTooManyRequests(req, res, wait);
+      return;
+    }
     const conversation = await deps.store.get(claims.conversationId);
     if (!conversation) {
       directLineErrors(res, { status: 404, code: 'NotFound', message: 'no such conversation: start it first' });
@@ -216,7 +262,7 @@ export function postActivityHandler(deps: DirectLineRouteDeps): Handler {
     try {
       await deps.runTurn({ ...structuredClone(stored), serviceUrl: deps.connector.serviceUrl } as unknown as Activity);
     } catch (err) {
-      deps.logger.error({ err: errorSummary(err) }, 'directline: activity processing failed');
+      deps.logger.error({ err: describeError(err) }, 'directline: activity processing failed');
       directLineErrors(res, { status: 502, code: 'BotError', message: 'the bot could not process the activity' });
       return;
     }

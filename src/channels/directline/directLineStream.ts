@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import { DirectLineConversationNotFoundError, type ActivitySet, type DirectLineConversationStore } from './directLineConversationStore';
 import { DIRECTLINE_PATH } from './directLineRoutes';
 import { DirectLineTokenError, type DirectLineTokenIssuer } from './directLineToken';
@@ -24,17 +24,28 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 export class DirectLineStream {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly alive = new WeakMap<WebSocket, boolean>();
+  /** Open sockets (and upgrades under way) per conversation. */
+  private readonly perConversation = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     void this.upgrade(req, socket, head).catch((err: Error) => {
-      this.deps.logger.warn({ err: { name: err.name, message: err.message } }, 'directline: stream upgrade failed');
+      this.deps.logger.warn({ err: describeError(err) }, 'directline: stream upgrade failed');
       refuse(socket, 500, 'Internal Server Error');
     });
   };
 
   constructor(
     private readonly httpServer: HttpServer,
-    private readonly deps: { tokens: DirectLineTokenIssuer; store: DirectLineConversationStore; logger: Logger; pingIntervalMs?: number }
+    private readonly deps: {
+      tokens: DirectLineTokenIssuer;
+      store: DirectLineConversationStore;
+      logger: Logger;
+      pingIntervalMs?: number;
+      /** Sockets open at once per conversation (more: 429); default unlimited. */
+      maxPerConversation?: number;
+      /** Sockets open at once in all (more: 503); default unlimited. */
+      maxStreams?: number;
+    }
   ) {
     httpServer.on('upgrade', this.onUpgrade);
     this.heartbeat = setInterval(() => this.ping(), deps.pingIntervalMs ?? 30_000);
@@ -68,13 +79,26 @@ export class DirectLineStream {
       claims = this.deps.tokens.verify(url.searchParams.get('t') ?? undefined);
     } catch (err) {
       if (!(err instanceof DirectLineTokenError)) throw err;
-      return err.reason === 'expired' ? refuse(socket, 403, 'Forbidden') : refuse(socket, 401, 'Unauthorized');
+      return err.reason === 'expired' || err.reason === 'retired' ? refuse(socket, 403, 'Forbidden') : refuse(socket, 401, 'Unauthorized');
     }
     if (claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
     const rawWatermark = url.searchParams.get('watermark');
     const watermark = rawWatermark && /^\d{1,15}$/.test(rawWatermark) ? Number(rawWatermark) : undefined;
     if (!(await this.deps.store.get(conversationId))) return refuse(socket, 404, 'Not Found');
-    this.wss.handleUpgrade(req, socket, head, (ws) => void this.serve(ws, conversationId, watermark));
+    // Checked and counted in one step after the last wait, so that upgrades under way count too.
+    if (this.wss.clients.size >= (this.deps.maxStreams ?? Infinity)) return refuse(socket, 503, 'Service Unavailable');
+    if ((this.perConversation.get(conversationId) ?? 0) >= (this.deps.maxPerConversation ?? Infinity)) return refuse(socket, 429, 'Too Many Requests');
+    this.count(conversationId, +1);
+    let counted = true;
+    const uncount = (): void => {
+      if (counted) this.count(conversationId, -1);
+      counted = false;
+    };
+    socket.once('close', uncount);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.once('close', uncount);
+      void this.serve(ws, conversationId, watermark);
+    });
   }
 
   private async serve(ws: WebSocket, conversationId: string, watermark: number | undefined): Promise<void> {
@@ -108,10 +132,16 @@ export class DirectLineStream {
       live = true;
     } catch (err) {
       if (!(err instanceof DirectLineConversationNotFoundError)) {
-        this.deps.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'directline: stream backlog failed');
+        this.deps.logger.warn({ err: describeError(err) }, 'directline: stream backlog failed');
       }
       ws.close(1011, 'unavailable');
     }
+  }
+
+  private count(conversationId: string, delta: number): void {
+    const next = (this.perConversation.get(conversationId) ?? 0) + delta;
+    if (next > 0) this.perConversation.set(conversationId, next);
+    else this.perConversation.delete(conversationId);
   }
 
   private ping(): void {

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Activity, ChannelAccount, ConversationReference, Storage } from 'botbuilder';
 import type { Server } from 'restify';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import type { LeaseRepository } from '../../storage';
+import type { RateLimits } from '../../server/rateLimits';
 import { InFlightRequests } from '../../server/createServer';
 import { addConnectorRoutes } from './connectorRoutes';
 import { DirectLineConversationStore } from './directLineConversationStore';
@@ -29,6 +30,13 @@ export interface LocalDirectLineDeps {
   logger: Logger;
   /** Where the instance serving the local Direct Line for this database is recorded. */
   leases: LeaseRepository;
+  /** Activities per conversation; the per-address limits are applied before routing. */
+  rateLimits?: RateLimits;
+  /** PUBLIC_BASE_URL when set: the origin of `streamUrl`s (else this server's own address). */
+  publicBaseUrl?: string;
+  /** WebSocket streams open at once per conversation (default 4) and in all (default 1000). */
+  maxStreamsPerConversation?: number;
+  maxStreams?: number;
 }
 
 /** The lease of the instance that serves the local Direct Line for a database. */
@@ -81,7 +89,7 @@ export class LocalDirectLine {
     private readonly deps: LocalDirectLineDeps
   ) {
     const logger = deps.logger.child({ module: 'directline' });
-    const tokens = new DirectLineTokenIssuer(deps.secret);
+    const tokens = new DirectLineTokenIssuer(deps.secret, undefined, { conversation: TOKEN_TTL_SECONDS, stream: STREAM_TOKEN_TTL_SECONDS });
     this.store = new DirectLineConversationStore(deps.storage);
     addDirectLineRoutes(server, {
       tokens,
@@ -92,10 +100,18 @@ export class LocalDirectLine {
       bot: deps.bot,
       logger,
       tokenTtlSeconds: TOKEN_TTL_SECONDS,
-      streamTokenTtlSeconds: STREAM_TOKEN_TTL_SECONDS
+      streamTokenTtlSeconds: STREAM_TOKEN_TTL_SECONDS,
+      streamOrigin: () => this.streamOrigin(),
+      rateLimits: deps.rateLimits
     });
     addConnectorRoutes(server, { store: this.store, connector: deps.connector, bot: deps.bot, logger });
-    this.stream = new DirectLineStream(server.server, { tokens, store: this.store, logger });
+    this.stream = new DirectLineStream(server.server, {
+      tokens,
+      store: this.store,
+      logger,
+      maxPerConversation: deps.maxStreamsPerConversation ?? 4,
+      maxStreams: deps.maxStreams ?? 1000
+    });
   }
 
   /** Adds the routes and the WebSocket stream to `server`. */
@@ -125,10 +141,19 @@ export class LocalDirectLine {
         .then((kept) => {
           if (!kept) logger.error('the local Direct Line lease was taken by another instance: web chat replies may not reach every page');
         })
-        .catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'could not renew the local Direct Line lease'));
+        .catch((err: Error) => logger.warn({ err: describeError(err) }, 'could not renew the local Direct Line lease'));
     }, OWNER_LEASE_MS / 3);
     renewal.unref();
     this.owner = { holder, renewal };
+  }
+
+  /**
+   * `ws(s)://host:port` of `streamUrl`s: PUBLIC_BASE_URL's when it is set, else this server's
+   * own (loopback) address. Never the request's `Host` header, which the client chooses.
+   */
+  private streamOrigin(): string {
+    const base = this.deps.publicBaseUrl ?? this.deps.connector.serviceUrl ?? 'http://127.0.0.1/';
+    return new URL(base).origin.replace(/^http/, 'ws');
   }
 
   /** The Connector-compatible route the bot's `serviceUrl` points to (once bound). */

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AzureDirectLineConfig } from '../../config';
-import type { Logger } from '../../logger';
+import { describeError, type Logger } from '../../logger';
 import { flatErrorShape, parseBody } from '../../server/http';
 import { USER_ID } from '../directline/directLineSchemas';
 
@@ -42,7 +42,7 @@ export function azureTokenHandler(deps: { azure: AzureDirectLineConfig; logger: 
       }
       res.send(200, { conversationId: issued.data.conversationId, token: issued.data.token, expires_in: issued.data.expires_in });
     } catch (err) {
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'Azure Direct Line unreachable');
+      logger.error({ err: describeError(err) }, 'Azure Direct Line unreachable');
       tokenErrors(res, { status: 502, code: 'directline_unavailable' });
     }
   };

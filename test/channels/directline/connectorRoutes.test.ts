@@ -18,7 +18,7 @@ describe('Connector route', () => {
   const conversationId = 'conv-connector-test-0001';
 
   beforeAll(async () => {
-    server = createServer({ logger: pino({ level: 'silent' }), maxBodyBytes: 262_144, inFlight: new InFlightRequests() });
+    server = createServer({ logger: pino({ level: 'silent' }), limits: { maxBodyBytes: 262_144 }, inFlight: new InFlightRequests() });
     store = new DirectLineConversationStore(new MemoryStorage());
     connector = new LocalConnectorAuth();
     addConnectorRoutes(server, { store, connector, bot: { id: 'passerelle', name: 'Passerelle' }, logger: pino({ level: 'silent' }) });
