@@ -7,7 +7,7 @@ import { SHIPPED_LANGUAGES } from './config';
 import type { Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
-import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
+import { loadLexicons, TrainingQueryParser, warmUpLanguage } from './understanding';
 import { openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
@@ -69,7 +69,10 @@ export interface App {
 export interface AppOptions {
   logger: Logger;
   clock?: Clock;
-  /** Compile the recognizers in the background after start (default true; tests turn it off). */
+  /**
+   * Compile a language's recognizers in the background after the first turn in that language
+   * (default true; tests turn it off: the models are then compiled on first use).
+   */
   warmUpRecognizers?: boolean;
   /** Start the outbox worker when listening (default true; tests may drive it with `runOnce`). */
   startOutboxWorker?: boolean;
@@ -161,7 +164,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
-    infoAnswerDialog: dialogs.infoAnswer
+    infoAnswerDialog: dialogs.infoAnswer,
+    // Each language's recognizers are compiled once, after the first turn in it, not at start:
+    // start-up never blocks on them, and a language nobody speaks costs neither time nor memory.
+    languageUsed:
+      options.warmUpRecognizers === false
+        ? undefined
+        : (lang) => void warmUpLanguage(lang).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'))
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
@@ -249,10 +258,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         directLine.bind(address);
         // One instance per database serves the local Direct Line (its live delivery is in memory).
         await directLine.claim(instance);
-      }
-      // Load the heavy recognizers after start-up, off the first person's turn.
-      if (options.warmUpRecognizers !== false) {
-        void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
       }
       if (options.startOutboxWorker !== false) outboxWorker.start();
       return address;

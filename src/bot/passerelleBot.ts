@@ -1,6 +1,6 @@
 import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { conversationReferenceOf, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
+import { conversationReferenceOf, peekTurnLanguage, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
@@ -30,6 +30,11 @@ export interface PasserelleBotDeps {
   myReferralsDialog: Dialog;
   /** Answering a partner's question, pushed on top when the question arrives. */
   infoAnswerDialog: Dialog;
+  /**
+   * Told the language of each turn once the turn is over (its replies sent): the app warms up
+   * that language's recognizers in the background the first time (`warmUpLanguage`).
+   */
+  languageUsed?: (lang: string) => void;
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -94,6 +99,8 @@ export class PasserelleBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     await this.commits.run(context, () => super.run(context));
+    const lang = peekTurnLanguage(context);
+    if (lang) this.deps.languageUsed?.(lang);
   }
 
   /**

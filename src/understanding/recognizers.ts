@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { Capability } from './cultures';
-import { LANGUAGES, recognizerCultures } from './cultures';
+import { baseLanguage, LANGUAGES, recognizerCultures } from './cultures';
 
 /**
  * Lazy access to @microsoft/recognizers-text models.
@@ -9,7 +9,9 @@ import { LANGUAGES, recognizerCultures } from './cultures';
  * parse compiles regular expressions of more than 100 kB each (about 2 s for the French number
  * model, twice: V8 interprets a new regex, then compiles it natively on the next use). So nothing
  * is required at import time; a package is required on first use, once; one model per
- * (capability, culture) is built and kept; `warmUp` pays the compilation cost after start.
+ * (capability, culture) is built and kept; `warmUp` pays the compilation cost ahead of use, and
+ * a server calls `warmUpLanguage` when a language is first used (after that turn), so that a
+ * language nobody speaks costs nothing and nothing blocks the event loop while starting.
  *
  * The suite's convenience functions (`recognizeNumber(...)`) are not used: they build a new
  * recognizer on every call and fall back to English for an unknown culture. The per-capability
@@ -121,4 +123,25 @@ export async function warmUp(langs: readonly string[] = LANGUAGES): Promise<void
       }
     }
   }
+}
+
+/** The warm-ups requested by `warmUpLanguage`, per base language (each runs once). */
+const languageWarmUps = new Map<string, Promise<void>>();
+let warmUpChain: Promise<void> = Promise.resolve();
+
+/**
+ * Warms up the models of one language in the background, once per process (later calls return
+ * the same promise): a server calls it when a language is used, after that turn, rather than
+ * compiling every language's models at start (seconds of blocked event loop, e.g. about 2 s
+ * for French numbers, for languages perhaps never spoken). Warm-ups run one after another.
+ * Languages without recognizer culture cost nothing.
+ */
+export function warmUpLanguage(lang: string): Promise<void> {
+  const base = baseLanguage(lang);
+  const known = languageWarmUps.get(base);
+  if (known) return known;
+  const next = Object.keys(recognizerCultures(base)).length === 0 ? Promise.resolve() : warmUpChain.then(() => warmUp([base]));
+  warmUpChain = next.catch(() => undefined);
+  languageWarmUps.set(base, next);
+  return next;
 }
