@@ -9,6 +9,6 @@ export {
   StorageUnavailableError
 } from './errors';
 export { hashProfileLinkToken } from './profileLinkToken';
-export { openStorage, type StorageOptions } from './openStorage';
+export { openMongoStorage, openStorage, type StorageOptions } from './openStorage';
 export { openSqliteStorage, type SqliteStorageOptions } from './sqlite';
-export { openMongoStorage, type MongoStorageOptions } from './mongo';
+export type { MongoStorageOptions } from './mongo';

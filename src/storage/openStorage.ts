@@ -1,4 +1,4 @@
-import { openMongoStorage } from './mongo';
+import type { MongoStorageOptions } from './mongo';
 import type { StorageBundle } from './ports';
 import { openSqliteStorage } from './sqlite';
 
@@ -10,6 +10,15 @@ export interface StorageOptions {
   mongodbDb: string;
   /** SQLite file used when no MongoDB URI is given (e.g. `./data/passerelle.db`). */
   sqliteFile: string;
+}
+
+/**
+ * Opens MongoDB (`openMongoStorage` of ./mongo, loaded only then: the driver is big, and a
+ * server on SQLite never needs it).
+ */
+export async function openMongoStorage(options: MongoStorageOptions): Promise<StorageBundle> {
+  const mongo = await import('./mongo');
+  return mongo.openMongoStorage(options);
 }
 
 /** Opens MongoDB when a URI is given, otherwise the embedded SQLite file. */
