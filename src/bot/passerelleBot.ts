@@ -1,5 +1,5 @@
 import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { conversationReferenceOf, peekTurnLanguage, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
@@ -37,6 +37,15 @@ export interface PasserelleBotDeps {
   languageUsed?: (lang: string) => void;
 }
 
+/**
+ * Where botbuilder-dialogs' `DialogStateManager` keeps, in turn state, the memory scopes and
+ * path resolvers it builds at the first dialog context of each turn (a service collection, a
+ * settings parse, fourteen objects). They keep nothing of a turn, so the bot keeps the first
+ * turn's and hands them to the next ones. Should a later botbuilder use another key, they are
+ * simply built at each turn again.
+ */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
 export interface PersonNotice {
   /** The text, in the person's language (their chosen one, else the language of the notice). */
@@ -60,6 +69,7 @@ export class PasserelleBot extends ActivityHandler {
   private readonly reachedAt: StatePropertyAccessor<string>;
   private readonly commands: GlobalCommandRecognizer;
   private readonly commits: TurnCommits;
+  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly deps: PasserelleBotDeps) {
     super();
@@ -84,7 +94,7 @@ export class PasserelleBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
       if (joined) {
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.dialogContext(context);
         if (!dc.activeDialog) await dc.beginDialog(deps.mainDialog.id, { greet: true });
       }
       await next();
@@ -116,7 +126,7 @@ export class PasserelleBot extends ActivityHandler {
       await this.startTurn(context, notice.fallbackLanguage);
       await context.sendActivity(notice.text(turnTexts(context)));
       if (notice.dialog) {
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.dialogContext(context);
         await dc.beginDialog(notice.dialog.id, notice.dialog.options);
       }
     });
@@ -142,8 +152,17 @@ export class PasserelleBot extends ActivityHandler {
     });
   }
 
-  private async handleMessage(context: TurnContext): Promise<void> {
+  /** The dialog context of a turn, with the dialog memory's configuration built once per process. */
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
+    const known = this.dialogStateConfiguration;
+    if (known && !context.turnState.has(DIALOG_STATE_CONFIGURATION)) context.turnState.set(DIALOG_STATE_CONFIGURATION, known);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION) as DialogStateManagerConfiguration | undefined;
+    return dc;
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const dc = await this.dialogContext(context);
     const command = this.commands.recognize(context.activity.text);
     if (command) await this.runCommand(dc, command);
     else {
