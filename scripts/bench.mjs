@@ -4,7 +4,8 @@
  * machine (so that what is compared is a ratio, not an absolute figure of a noisy machine).
  *
  * - (a) the ceiling: a bare botbuilder bot on the same restify + CloudAdapter stack that sends,
- *   at each turn, as many replies as Passerelle's flow does (scripts/bench/ceilingBot.mjs);
+ *   at each turn, as many replies as Passerelle's flow does, of the same shape (text length,
+ *   buttons) (scripts/bench/ceilingBot.mjs);
  * - (b) Passerelle, built (dist/, as `npm start` runs it; `--entry` for another build), on its
  *   embedded SQLite store in a temporary folder.
  *
@@ -40,8 +41,24 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Passerelle's eligibility flow, greeting to result (`undefined`: the conversationUpdate). */
 export const FLOW = (i) => [undefined, 'English', 'yes', 'Check if I can join', String(18 + (i % 10)), 'France', '1', '1', `Town ${i}`, 'no'];
-/** The replies Passerelle sends at each turn of FLOW (17 in all); the ceiling sends as many. */
-export const REPLIES_PER_TURN = [2, 3, 2, 2, 1, 1, 1, 1, 1, 3];
+/**
+ * The replies Passerelle sends at each turn of FLOW (17 in all), each as [text length, buttons]:
+ * the ceiling sends replies of the same shape, so that both put the same traffic through the
+ * Connector client (the serialisation of an activity grows with its buttons).
+ */
+export const REPLY_SHAPES = [
+  [[135, 0], [34, 14]],
+  [[34, 0], [581, 0], [38, 2]],
+  [[48, 0], [26, 7]],
+  [[100, 0], [130, 0]],
+  [[33, 6]],
+  [[23, 4]],
+  [[37, 7]],
+  [[64, 1]],
+  [[55, 2]],
+  [[587, 0], [42, 0], [26, 7]]
+];
+export const REPLIES_PER_TURN = REPLY_SHAPES.map((replies) => replies.length);
 
 export function parseArgs(argv) {
   const arg = (name, fallback) => {
@@ -285,7 +302,7 @@ export async function runBench(options) {
       startBot({
         name: 'ceiling',
         args: [path.join(ROOT, 'scripts', 'bench', 'ceilingBot.mjs')],
-        env: { BENCH_REPLIES: REPLIES_PER_TURN.join(',') },
+        env: { BENCH_REPLIES: JSON.stringify(REPLY_SHAPES) },
         connector
       })
     );

@@ -2,36 +2,38 @@
 /**
  * The framework's ceiling for the benchmark's traffic (scripts/bench.mjs): a bare botbuilder bot
  * on the same stack as Passerelle (restify with its JSON body parser, a CloudAdapter in local
- * mode) that answers each turn of a conversation with as many replies as Passerelle's
- * eligibility flow sends at that turn (BENCH_REPLIES, e.g. "1,2,1,…"), each a short text with
- * suggested actions, like Passerelle's questions. It keeps no state but a turn counter per
- * conversation in memory, reads nothing and writes nothing: what is left is the framework's own
- * cost (HTTP in, adapter, turn context, Connector client out).
+ * mode) that answers each turn of a conversation with the replies Passerelle's eligibility flow
+ * sends at that turn, of the same shape (BENCH_REPLIES: per turn, a list of [text length,
+ * buttons]; a reply with buttons carries them as suggested actions, like Passerelle's
+ * questions). It keeps no state but a turn counter per conversation in memory, reads nothing
+ * and writes nothing: what is left is the framework's own cost (HTTP in, adapter, turn context,
+ * Connector client out).
  *
- *   PORT=3979 BENCH_REPLIES=2,2,1,2,2,2,2,2,1,1 node scripts/bench/ceilingBot.mjs
+ *   PORT=3979 BENCH_REPLIES='[[[135,0],[34,14]],[[34,0]]]' node scripts/bench/ceilingBot.mjs
  */
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
 import restify from 'restify';
 
-const replies = (process.env.BENCH_REPLIES ?? '1')
-  .split(',')
-  .map(Number)
-  .filter((n) => Number.isInteger(n) && n >= 0);
+/** @type {[number, number][][]} */
+const shapes = JSON.parse(process.env.BENCH_REPLIES ?? '[[[100,0]]]');
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
 const turns = new Map();
-const TEXT = 'This is a reply of about the length of a question of the eligibility flow, with a few words more to read.';
+const WORDS = 'This is a reply of about the length of one Passerelle sends at this turn of the flow. ';
+
+function reply([length, buttons], turn, i) {
+  const text = `${turn}.${i} ${WORDS.repeat(Math.ceil(length / WORDS.length))}`.slice(0, length);
+  if (buttons === 0) return MessageFactory.text(text);
+  return MessageFactory.suggestedActions(Array.from({ length: buttons }, (_, b) => `Choice number ${b + 1}`), text);
+}
 
 async function logic(context) {
   const { type, conversation } = context.activity;
   if (type !== ActivityTypes.Message && type !== ActivityTypes.ConversationUpdate) return;
   const turn = turns.get(conversation.id) ?? 0;
-  if (turn + 1 >= replies.length) turns.delete(conversation.id);
+  if (turn + 1 >= shapes.length) turns.delete(conversation.id);
   else turns.set(conversation.id, turn + 1);
-  const count = replies[Math.min(turn, replies.length - 1)] ?? 1;
-  const activities = Array.from({ length: count }, (_, i) =>
-    i === count - 1 ? MessageFactory.suggestedActions(['Yes', 'No', 'I do not know'], `${TEXT} (${turn}.${i})`) : MessageFactory.text(`${TEXT} (${turn}.${i})`)
-  );
-  await context.sendActivities(activities);
+  const replies = shapes[Math.min(turn, shapes.length - 1)] ?? [];
+  await context.sendActivities(replies.map((shape, i) => reply(shape, turn, i)));
 }
 
 const server = restify.createServer({ name: 'ceiling', handleUncaughtExceptions: false });
