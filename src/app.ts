@@ -36,6 +36,7 @@ import { addHealthRoutes } from './server/healthRoutes';
 import { addProfileRoutes } from './server/profileRoutes';
 import { TurnQueue } from './channels/botframework/turnQueue';
 import { ConversationLeases } from './channels/botframework/conversationLeases';
+import { CachedConnectorsAuthentication } from './channels/botframework/cachedConnectors';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
 import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
@@ -111,9 +112,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   // Replies to the local Direct Line's conversations are signed with a per-process secret.
   const localConnector = new LocalConnectorAuth();
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    authOptions,
-    new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector)
+  // One Connector client per bot app id, serviceUrl and audience, not one per turn.
+  const auth = new CachedConnectorsAuthentication(
+    new ConfigurationBotFrameworkAuthentication(
+      authOptions,
+      new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector)
+    )
   );
   const adapter = new PasserelleAdapter(auth);
   adapter.use(new ChannelRenderingMiddleware());
