@@ -16,9 +16,11 @@
  * the greeting to the result: 10 turns, 17 replies; a finished conversation is followed by a
  * new one), the two alternately, `--rounds` times (medians reported, every round kept in the
  * JSON). Reported per bot and concurrency: turns/s, turn latency p50 and p99 (request to
- * response; the replies are sent before the response), and the ratios to the ceiling; then each
- * process's RSS after the load. Each bot is started `--ready-starts` times (a fresh database
- * each time) for the time to its first answer (median); the last start takes the load. Printed, and written to JSON
+ * response; the replies are sent before the response), turns per CPU second of the bot's
+ * process (user + system time of every thread: much steadier than turns/s when other programs
+ * share the cores), and the ratios to the ceiling; then each process's RSS after the load. Each
+ * bot is started `--ready-starts` times (a fresh database each time) for the time to its first
+ * answer (median); the last start takes the load. Printed, and written to JSON
  * (`bench-results/latest.json` by default; the folder is not committed).
  *
  *   npm run bench
@@ -29,7 +31,7 @@
  *
  * Not a test and never part of `npm test`: figures depend on the machine and on what else runs.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -187,6 +189,7 @@ export async function startBot({ name, args, env, connector }) {
     readyMs,
     output: () => output,
     rssBytes: () => rssOf(child.pid),
+    cpuSeconds: () => cpuOf(child.pid),
     stop: () => (exited ? exit : (child.kill('SIGTERM'), exit))
   };
 }
@@ -201,6 +204,23 @@ function rssOf(pid) {
     /* not Linux */
   }
   return undefined;
+}
+
+let clockTicks;
+/**
+ * The CPU time a process has used so far, every thread (Linux /proc: user + system), in seconds;
+ * undefined elsewhere. Unlike turns per second, turns per CPU second hardly move when other
+ * programs share the machine's cores.
+ */
+function cpuOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -240,14 +260,18 @@ export async function drive({ bot, connector, count, seconds, run }) {
     }
   };
   const t0 = performance.now();
+  const cpu0 = bot.cpuSeconds?.();
   await Promise.all(Array.from({ length: count }, (_, w) => worker(w)));
   const elapsedS = (performance.now() - t0) / 1000;
+  const cpuS = cpu0 === undefined ? undefined : bot.cpuSeconds() - cpu0;
   latencies.sort((a, b) => a - b);
   const at = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] : NaN);
   return {
     turns: latencies.length,
     seconds: round(elapsedS, 2),
     turnsPerSecond: round(latencies.length / elapsedS, 1),
+    cpuSeconds: cpuS === undefined ? null : round(cpuS, 2),
+    turnsPerCpuSecond: cpuS ? round(latencies.length / cpuS, 1) : null,
     p50Ms: round(at(0.5), 1),
     p99Ms: round(at(0.99), 1),
     conversationsFinished: walks,
@@ -328,7 +352,7 @@ export async function runBench(options) {
         for (const bot of [ceiling, passerelle]) {
           const figures = await drive({ bot, connector, count, seconds: options.seconds, run: `run-${bot.name}-${count}-${round}` });
           runs.push({ bot: bot.name, conversations: count, round, ...figures });
-          log(`${bot.name.padEnd(10)} ${String(count).padStart(3)} conversations: ${figures.turnsPerSecond} turns/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms (${figures.turns} turns, ${figures.errors} errors, ${figures.turnsWithOtherReplyCount} turns with another reply count)`);
+          log(`${bot.name.padEnd(10)} ${String(count).padStart(3)} conversations: ${figures.turnsPerSecond} turns/s (${figures.turnsPerCpuSecond} per CPU second), p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms (${figures.turns} turns, ${figures.errors} errors, ${figures.turnsWithOtherReplyCount} turns with another reply count)`);
         }
       }
     }
@@ -336,8 +360,9 @@ export async function runBench(options) {
 
     const byConcurrency = options.conversations.map((count) => {
       const of = (bot, field) => median(runs.filter((r) => r.bot === bot && r.conversations === count).map((r) => r[field]));
-      const c = { turnsPerSecond: of('ceiling', 'turnsPerSecond'), p50Ms: of('ceiling', 'p50Ms'), p99Ms: of('ceiling', 'p99Ms') };
-      const p = { turnsPerSecond: of('passerelle', 'turnsPerSecond'), p50Ms: of('passerelle', 'p50Ms'), p99Ms: of('passerelle', 'p99Ms') };
+      const figures = (bot) => ({ turnsPerSecond: of(bot, 'turnsPerSecond'), p50Ms: of(bot, 'p50Ms'), p99Ms: of(bot, 'p99Ms'), turnsPerCpuSecond: of(bot, 'turnsPerCpuSecond') });
+      const c = figures('ceiling');
+      const p = figures('passerelle');
       return {
         conversations: count,
         ceiling: c,
@@ -345,7 +370,8 @@ export async function runBench(options) {
         ratios: {
           turnsPerSecond: round(p.turnsPerSecond / c.turnsPerSecond, 2),
           p50: round(p.p50Ms / c.p50Ms, 2),
-          p99: round(p.p99Ms / c.p99Ms, 2)
+          p99: round(p.p99Ms / c.p99Ms, 2),
+          turnsPerCpuSecond: round(p.turnsPerCpuSecond / c.turnsPerCpuSecond, 2)
         }
       };
     });
@@ -376,9 +402,9 @@ export async function runBench(options) {
     };
 
     log('');
-    log('conversations | ceiling turns/s | passerelle turns/s | ratio | p50 ceiling / passerelle | p99 ceiling / passerelle | p99 ratio');
+    log('conversations | ceiling turns/s | passerelle turns/s | ratio | p50 ceiling / passerelle | p99 ceiling / passerelle | p99 ratio | turns per CPU s ratio');
     for (const r of byConcurrency) {
-      log(`${String(r.conversations).padStart(13)} | ${String(r.ceiling.turnsPerSecond).padStart(15)} | ${String(r.passerelle.turnsPerSecond).padStart(18)} | ${String(r.ratios.turnsPerSecond).padStart(5)} | ${`${r.ceiling.p50Ms} / ${r.passerelle.p50Ms} ms`.padStart(24)} | ${`${r.ceiling.p99Ms} / ${r.passerelle.p99Ms} ms`.padStart(24)} | ${r.ratios.p99}`);
+      log(`${String(r.conversations).padStart(13)} | ${String(r.ceiling.turnsPerSecond).padStart(15)} | ${String(r.passerelle.turnsPerSecond).padStart(18)} | ${String(r.ratios.turnsPerSecond).padStart(5)} | ${`${r.ceiling.p50Ms} / ${r.passerelle.p50Ms} ms`.padStart(24)} | ${`${r.ceiling.p99Ms} / ${r.passerelle.p99Ms} ms`.padStart(24)} | ${String(r.ratios.p99).padStart(9)} | ${r.ratios.turnsPerCpuSecond}`);
     }
     log(`RSS after load: ceiling ${report.rssAfterLoad.ceilingMiB} MiB, passerelle ${report.rssAfterLoad.passerelleMiB} MiB (${report.rssAfterLoad.ratio}×)`);
     log(`ready to answer: ceiling ${report.readyToAnswer.ceilingMs} ms, passerelle ${report.readyToAnswer.passerelleMs} ms (${report.readyToAnswer.ratio}×)`);

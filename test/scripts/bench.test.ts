@@ -15,6 +15,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 interface Figures {
   turnsPerSecond: number;
+  turnsPerCpuSecond: number;
   p50Ms: number;
   p99Ms: number;
 }
@@ -22,7 +23,7 @@ interface Figures {
 interface Report {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   flow: { turns: number; replies: number };
-  results: { conversations: number; ceiling: Figures; passerelle: Figures; ratios: { turnsPerSecond: number; p50: number; p99: number } }[];
+  results: { conversations: number; ceiling: Figures; passerelle: Figures; ratios: { turnsPerSecond: number; p50: number; p99: number; turnsPerCpuSecond: number } }[];
   runs: { bot: string; conversations: number; turns: number; errors: number; turnsWithOtherReplyCount: number; conversationsFinished: number }[];
   rssAfterLoad: { ceilingMiB: number; passerelleMiB: number; ratio: number };
   readyToAnswer: { ceilingMs: number; passerelleMs: number; ratio: number };
@@ -51,9 +52,9 @@ describe('npm run bench', () => {
     expect(report.results.map((r) => r.conversations)).toEqual([2]);
     const [result] = report.results;
     for (const bot of [result!.ceiling, result!.passerelle]) {
-      for (const figure of [bot.turnsPerSecond, bot.p50Ms, bot.p99Ms]) expect(figure).toBeGreaterThan(0);
+      for (const figure of [bot.turnsPerSecond, bot.turnsPerCpuSecond, bot.p50Ms, bot.p99Ms]) expect(figure).toBeGreaterThan(0);
     }
-    for (const ratio of [result!.ratios.turnsPerSecond, result!.ratios.p50, result!.ratios.p99, report.rssAfterLoad.ratio, report.readyToAnswer.ratio]) {
+    for (const ratio of [result!.ratios.turnsPerSecond, result!.ratios.turnsPerCpuSecond, result!.ratios.p50, result!.ratios.p99, report.rssAfterLoad.ratio, report.readyToAnswer.ratio]) {
       expect(ratio).toBeGreaterThan(0);
     }
     expect(report.rssAfterLoad.passerelleMiB).toBeGreaterThan(0);
