@@ -67,6 +67,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How long the server must have had no request before a step of the recognizers' warm-up runs. */
+const WARM_UP_QUIET_MS = 1000;
+
 export interface AppOptions {
   logger: Logger;
   clock?: Clock;
@@ -157,6 +160,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     publicBaseUrl: config.publicBaseUrl
   });
+  const inFlight = new InFlightRequests();
   const bot = new PasserelleBot({
     conversationState,
     localizer,
@@ -171,14 +175,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     infoAnswerDialog: dialogs.infoAnswer,
     // Each language's recognizers are compiled once, after the first turn in it, not at start:
     // start-up never blocks on them, and a language nobody speaks costs neither time nor memory.
+    // Each step (up to seconds of blocked event loop) waits until no request has come for a
+    // second: a block while a client is about to reuse its keep-alive connection can outlast the
+    // server's keep-alive timeout, which then closes the connection under the new request.
     languageUsed:
       options.warmUpRecognizers === false
         ? undefined
-        : (lang) => void warmUpLanguage(lang).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'))
+        : (lang) =>
+            void warmUpLanguage(lang, () => inFlight.whenQuiet(WARM_UP_QUIET_MS)).catch((err: Error) =>
+              logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed')
+            )
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
-  const inFlight = new InFlightRequests();
   let shuttingDown = false;
   const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes, inFlight });
   // This instance in the leases it takes: its host and, once it listens, its port (stable across restarts).
