@@ -7,7 +7,7 @@ import { SHIPPED_LANGUAGES } from './config';
 import { describeError, type Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
-import { ConcernRecognizer, loadLexicons, loadSafetyLexicons, TrainingQueryParser, warmUp } from './understanding';
+import { ConcernRecognizer, loadLexicons, loadSafetyLexicons, TrainingQueryParser, warmUpLanguage } from './understanding';
 import { FieldCipher, openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
@@ -47,6 +47,7 @@ import { addHealthRoutes } from './server/healthRoutes';
 import { addProfileRoutes } from './server/profileRoutes';
 import { TurnQueue } from './channels/botframework/turnQueue';
 import { ConversationLeases } from './channels/botframework/conversationLeases';
+import { CachedConnectorsAuthentication } from './channels/botframework/cachedConnectors';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
 import { BoundedBotFrameworkAuthentication, ServiceUrlPolicy } from './channels/botframework/serviceUrlPolicy';
@@ -103,10 +104,16 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How long the server must have had no request before a step of the recognizers' warm-up runs. */
+const WARM_UP_QUIET_MS = 1000;
+
 export interface AppOptions {
   logger: Logger;
   clock?: Clock;
-  /** Compile the recognizers in the background after start (default true; tests turn it off). */
+  /**
+   * Compile a language's recognizers in the background after the first turn in that language
+   * (default true; tests turn it off: the models are then compiled on first use).
+   */
   warmUpRecognizers?: boolean;
   /** Start the outbox worker when listening (default true; tests may drive it with `runOnce`). */
   startOutboxWorker?: boolean;
@@ -150,10 +157,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const localConnector = new LocalConnectorAuth();
   // Local mode: replies only to plain loopback, the local Direct Line or LOCAL_SERVICE_URLS.
   const serviceUrls = config.auth.appId ? undefined : new ServiceUrlPolicy({ prefixes: config.localServiceUrls, isLocalConnector: (url) => localConnector.isLocal(url) });
-  const auth = new BoundedBotFrameworkAuthentication(
-    authOptions,
-    new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector),
-    { timeoutMs: config.connectorTimeoutMs, policy: serviceUrls }
+  // One Connector client per bot app id, serviceUrl and audience, not one per turn; each with a
+  // timeout, and only to the serviceUrls the policy accepts.
+  const auth = new CachedConnectorsAuthentication(
+    new BoundedBotFrameworkAuthentication(
+      authOptions,
+      new LocalConnectorCredentialsFactory(new ConfigurationServiceClientCredentialFactory(authOptions), localConnector),
+      { timeoutMs: config.connectorTimeoutMs, policy: serviceUrls }
+    )
   );
   const adapter = new PasserelleAdapter(auth);
   adapter.use(new ChannelRenderingMiddleware());
@@ -215,6 +226,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     publicBaseUrl: config.publicBaseUrl
   });
+  const inFlight = new InFlightRequests();
   const bot = new PasserelleBot({
     conversationState,
     localizer,
@@ -247,11 +259,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       helplines: content.helplines,
       countries: content.countries,
       onConcern: (concern) => metrics.safetyAnswer(concern)
-    })
+    }),
+    // Each language's recognizers are compiled once, after the first turn in it, not at start:
+    // start-up never blocks on them, and a language nobody speaks costs neither time nor memory.
+    // Each step (up to seconds of blocked event loop) waits until no request has come for a
+    // second: a block while a client is about to reuse its keep-alive connection can outlast the
+    // server's keep-alive timeout, which then closes the connection under the new request.
+    languageUsed:
+      options.warmUpRecognizers === false
+        ? undefined
+        : (lang) =>
+            void warmUpLanguage(lang, () => inFlight.whenQuiet(WARM_UP_QUIET_MS)).catch((err: Error) =>
+              logger.warn({ err: describeError(err) }, 'recognizer warm-up failed')
+            )
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState, onError: () => metrics.error('turn') });
 
-  const inFlight = new InFlightRequests();
   let shuttingDown = false;
   const rateLimits = new RateLimits(config.rateLimits, (limit) => metrics.refused(limit));
   const server = createServer({ logger, limits: { maxBodyBytes: config.maxBodyBytes }, inFlight, rateLimits, metrics });
@@ -379,10 +402,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         directLine.bind(address);
         // One instance per database serves the local Direct Line (its live delivery is in memory).
         await directLine.claim(instance);
-      }
-      // Load the heavy recognizers after start-up, off the first person's turn.
-      if (options.warmUpRecognizers !== false) {
-        void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: describeError(err) }, 'recognizer warm-up failed'));
       }
       if (options.startOutboxWorker !== false) outboxWorker.start();
       if (options.startRetentionSweep !== false) retention.start();

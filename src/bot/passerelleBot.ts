@@ -1,6 +1,6 @@
 import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { conversationReferenceOf, isConversationForgotten, startTurn, turnLanguage, turnPerson, turnRecordId, turnTexts, type People } from '../conversation';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { conversationReferenceOf, isConversationForgotten, peekTurnLanguage, startTurn, turnLanguage, turnPerson, turnRecordId, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
@@ -59,7 +59,21 @@ export interface PasserelleBotDeps {
   };
   /** Answers words of distress, self-harm, violence or abuse at once, whatever is running. */
   safety: SafetyNet;
+  /**
+   * Told the language of each turn once the turn is over (its replies sent): the app warms up
+   * that language's recognizers in the background the first time (`warmUpLanguage`).
+   */
+  languageUsed?: (lang: string) => void;
 }
+
+/**
+ * Where botbuilder-dialogs' `DialogStateManager` keeps, in turn state, the memory scopes and
+ * path resolvers it builds at the first dialog context of each turn (a service collection, a
+ * settings parse, fourteen objects). They keep nothing of a turn, so the bot keeps the first
+ * turn's and hands them to the next ones. Should a later botbuilder use another key, they are
+ * simply built at each turn again.
+ */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
 export interface PersonNotice {
@@ -90,6 +104,7 @@ export class PasserelleBot extends ActivityHandler {
   private readonly commits: TurnCommits;
   /** Until when this conversation's state is kept, for people whose data may not be kept. */
   private readonly keepUntil: StatePropertyAccessor<string>;
+  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly deps: PasserelleBotDeps) {
     super();
@@ -119,7 +134,7 @@ export class PasserelleBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
       if (joined) {
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.dialogContext(context);
         if (!dc.activeDialog) await dc.beginDialog(deps.mainDialog.id, { greet: true });
       }
       await next();
@@ -140,6 +155,8 @@ export class PasserelleBot extends ActivityHandler {
       await this.deps.conversationState.deleteStored(context);
       await this.deps.transcripts?.forget(context, this.deps.transientUntil?.() ?? new Date());
     }
+    const lang = peekTurnLanguage(context);
+    if (lang) this.deps.languageUsed?.(lang);
   }
 
   /**
@@ -164,7 +181,7 @@ export class PasserelleBot extends ActivityHandler {
         }
       }
       if (notice.dialog) {
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.dialogContext(context);
         await dc.beginDialog(notice.dialog.id, notice.dialog.options);
       }
     });
@@ -205,8 +222,17 @@ export class PasserelleBot extends ActivityHandler {
     await this.started.set(context, true);
   }
 
-  private async handleMessage(context: TurnContext): Promise<void> {
+  /** The dialog context of a turn, with the dialog memory's configuration built once per process. */
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
+    const known = this.dialogStateConfiguration;
+    if (known && !context.turnState.has(DIALOG_STATE_CONFIGURATION)) context.turnState.set(DIALOG_STATE_CONFIGURATION, known);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION) as DialogStateManagerConfiguration | undefined;
+    return dc;
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const dc = await this.dialogContext(context);
     const text = context.activity.text;
     // While a person handles the conversation (or it waits for one), the bot does not answer in
     // their place: every message goes to the handoff dialog, commands included.

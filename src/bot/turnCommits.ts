@@ -139,7 +139,10 @@ export class TurnCommits {
    */
   private async commit(context: TurnContext, before: string, replies: readonly Partial<Activity>[]): Promise<void> {
     const id = context.activity.id;
-    const changed = (): boolean => JSON.stringify(this.conversationState.get(context)) !== before;
+    // Serialising the state costs: at most once per turn, and not at all once the turn's record
+    // is added (a new id in the log is a change).
+    let dirty: boolean | undefined;
+    const changed = (): boolean => (dirty ??= JSON.stringify(this.conversationState.get(context)) !== before);
     if (id && (replies.length > 0 || changed())) {
       const log = (await this.committed.get(context)) ?? { ids: [], lastReplies: [] };
       await this.committed.set(context, {
@@ -148,6 +151,8 @@ export class TurnCommits {
         // again is addressed to the delivery that asks for it.
         lastReplies: replies.map(({ from: _from, recipient: _recipient, conversation: _conversation, serviceUrl: _serviceUrl, ...reply }) => reply)
       });
+      // `run` only commits an activity whose id is not in the log yet: the log has changed.
+      dirty = true;
     }
     if (changed()) await this.conversationState.saveChecked(context);
   }

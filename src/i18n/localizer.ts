@@ -6,6 +6,14 @@ import { matchLanguage, resolveLanguage } from './languages';
 
 export type TranslateParams = Record<string, unknown>;
 
+/** How many rendered texts (and lists) a Localizer keeps at most. */
+const MAX_CACHED = 50_000;
+
+function isEmpty(params: TranslateParams): boolean {
+  for (const _ in params) return false;
+  return true;
+}
+
 /** The texts of one language: what presenters and dialogs write with. */
 export interface Texts {
   /** The language these texts are in. */
@@ -34,6 +42,13 @@ export class LocaleLoadError extends Error {
  */
 export class Localizer {
   private readonly fixed = new Map<string, TFunction>();
+  /**
+   * Texts without parameters, and lists, per language and key: the resources never change after
+   * `load`, so each is rendered by i18next once (every prompt's buttons and every recognized
+   * answer's word lists ask again at each turn). Bounded, in case a caller ever builds keys.
+   */
+  private readonly plain = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
 
   private constructor(
     private readonly i18n: I18n,
@@ -107,8 +122,16 @@ export class Localizer {
 
   /** Translates `key` in `lang` (falls back to the default language for an unknown one). */
   t(lang: string, key: string, params?: TranslateParams): string {
+    const withoutParams = params === undefined || isEmpty(params);
+    const cacheKey = `${lang}\u0000${key}`;
+    if (withoutParams) {
+      const known = this.plain.get(cacheKey);
+      if (known !== undefined) return known;
+    }
     const t = this.fixed.get(lang) ?? this.fixed.get(this.defaultLanguage)!;
-    return t(key, params as never) as unknown as string;
+    const text = t(key, params as never) as unknown as string;
+    if (withoutParams && this.plain.size < MAX_CACHED) this.plain.set(cacheKey, text);
+    return text;
   }
 
   /** Whether `key` exists in `lang` itself (no fallback). */
@@ -119,10 +142,16 @@ export class Localizer {
 
   /** A list kept in the locale files as one `|`-separated string (synonyms, command words). */
   list(lang: string, key: string): string[] {
-    return this.t(lang, key)
-      .split('|')
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0);
+    const cacheKey = `${lang}\u0000${key}`;
+    let list = this.lists.get(cacheKey);
+    if (!list) {
+      list = this.t(lang, key)
+        .split('|')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+      if (this.lists.size < MAX_CACHED) this.lists.set(cacheKey, list);
+    }
+    return [...list];
   }
 
   /** The supported language closest to a channel locale, or undefined when none matches. */

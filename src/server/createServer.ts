@@ -10,12 +10,16 @@ import { securityHeaders } from './securityHeaders';
 export class InFlightRequests {
   private count = 0;
   private idleWaiters: (() => void)[] = [];
+  /** When a request last arrived or ended (ms since the epoch). */
+  private lastChange = Date.now();
 
   enter(): void {
     this.count += 1;
+    this.lastChange = Date.now();
   }
 
   leave(): void {
+    this.lastChange = Date.now();
     this.count = Math.max(0, this.count - 1);
     if (this.count === 0) {
       for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -24,6 +28,20 @@ export class InFlightRequests {
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * Resolves once no request has been in flight for `quietMs` (checked with unref'd timers: it
+   * never keeps the process alive). For background work that blocks the event loop for a while
+   * (compiling the recognizers), so that it starts between conversations' messages rather than
+   * while a client is about to send the next one.
+   */
+  async whenQuiet(quietMs: number): Promise<void> {
+    for (;;) {
+      const quietFor = Date.now() - this.lastChange;
+      if (this.count === 0 && quietFor >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(50, quietMs - quietFor)).unref());
+    }
   }
 
   /** Resolves when no request is in flight, or after `timeoutMs` (returns false then). */

@@ -11,6 +11,6 @@ export {
 export { hashProfileLinkToken } from './profileLinkToken';
 export { DEVELOPMENT_DATA_KEYS, FieldCipher, parseDataKeys, type DataKey } from './fieldCipher';
 export { ERASED_PREFIX } from './erasedKey';
-export { openStorage, type StorageOptions } from './openStorage';
+export { openMongoStorage, openStorage, type StorageOptions } from './openStorage';
 export { openSqliteStorage, type SqliteStorageOptions } from './sqlite';
-export { openMongoStorage, type MongoStorageOptions } from './mongo';
+export type { MongoStorageOptions } from './mongo';

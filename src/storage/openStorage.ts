@@ -1,5 +1,5 @@
 import type { FieldCipher } from './fieldCipher';
-import { openMongoStorage } from './mongo';
+import type { MongoStorageOptions } from './mongo';
 import type { StorageBundle } from './ports';
 import { openSqliteStorage } from './sqlite';
 
@@ -13,6 +13,15 @@ export interface StorageOptions {
   sqliteFile: string;
   /** Encryption at rest (`DATA_KEYS`); the development key when absent (tests, tools). */
   cipher?: FieldCipher;
+}
+
+/**
+ * Opens MongoDB (`openMongoStorage` of ./mongo, loaded only then: the driver is big, and a
+ * server on SQLite never needs it).
+ */
+export async function openMongoStorage(options: MongoStorageOptions): Promise<StorageBundle> {
+  const mongo = await import('./mongo');
+  return mongo.openMongoStorage(options);
 }
 
 /** Opens MongoDB when a URI is given, otherwise the embedded SQLite file. */

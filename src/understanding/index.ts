@@ -10,7 +10,7 @@ export { LEXICON_FILE, compileLexicon, lexiconSchema, loadLexicons, parseLexicon
 export type { AnswerKind, CompiledLexicon, Lexicon } from './lexicon';
 export { LexiconError } from './lexiconError';
 export { fold, toLatinDigits, tokenize } from './normalize';
-export { loadedRecognizerPackages, warmUp } from './recognizers';
+export { loadedRecognizerPackages, warmUp, warmUpLanguage } from './recognizers';
 export { numberMentions, recognizeNumber } from './recognizeNumber';
 export type { NumberMentions } from './recognizeNumber';
 export { recognizeCountry, recognizeGreeting, recognizeLanguageName } from './recognizeNames';

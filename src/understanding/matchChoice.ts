@@ -21,6 +21,23 @@ const HAS_DIGIT = /\d/;
 const MIN_PARTIAL_LETTERS = 3;
 const MAX_NUMBER_ANSWER_TOKENS = 3;
 
+/**
+ * Choices' values and labels, folded: they come from the texts and content (a few thousand at
+ * most), and are folded at every answer otherwise. The answers themselves are never kept.
+ */
+const foldedChoiceTexts = new Map<string, string>();
+const MAX_FOLDED_CHOICE_TEXTS = 20_000;
+
+function foldChoiceText(text: string): string {
+  let folded = foldedChoiceTexts.get(text);
+  if (folded === undefined) {
+    folded = fold(text);
+    if (foldedChoiceTexts.size >= MAX_FOLDED_CHOICE_TEXTS) foldedChoiceTexts.clear();
+    foldedChoiceTexts.set(text, folded);
+  }
+  return folded;
+}
+
 function indexOfSequence(haystack: readonly string[], needle: readonly string[]): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
@@ -42,7 +59,7 @@ function labelInAnswer(tokens: readonly string[], choices: readonly Choice[]): s
   for (const choice of choices) {
     let best: LabelHit | undefined;
     for (const label of choice.labels) {
-      const labelTokens = fold(label).split(' ').filter(Boolean);
+      const labelTokens = foldChoiceText(label).split(' ').filter(Boolean);
       if (labelTokens.length === 0) continue;
       const start = indexOfSequence(tokens, labelTokens);
       if (start >= 0 && (!best || labelTokens.length > best.end - best.start)) {
@@ -64,7 +81,7 @@ function answerInLabel(tokens: readonly string[], choices: readonly Choice[]): s
   if (tokens.join('').length < MIN_PARTIAL_LETTERS) return undefined;
   return unique(
     choices
-      .filter((choice) => choice.labels.some((label) => indexOfSequence(fold(label).split(' '), tokens) >= 0))
+      .filter((choice) => choice.labels.some((label) => indexOfSequence(foldChoiceText(label).split(' '), tokens) >= 0))
       .map((choice) => choice.value)
   );
 }
@@ -94,7 +111,7 @@ export function matchChoice(
   const folded = fold(trimmed);
   if (folded === '') return undefined;
   const equal = choices.filter(
-    (choice) => fold(choice.value) === folded || choice.labels.some((label) => fold(label) === folded)
+    (choice) => foldChoiceText(choice.value) === folded || choice.labels.some((label) => foldChoiceText(label) === folded)
   );
   if (equal.length > 0) return unique(equal.map((choice) => choice.value));
 

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { Capability } from './cultures';
-import { LANGUAGES, recognizerCultures } from './cultures';
+import { baseLanguage, LANGUAGES, recognizerCultures } from './cultures';
 
 /**
  * Lazy access to @microsoft/recognizers-text models.
@@ -9,7 +9,9 @@ import { LANGUAGES, recognizerCultures } from './cultures';
  * parse compiles regular expressions of more than 100 kB each (about 2 s for the French number
  * model, twice: V8 interprets a new regex, then compiles it natively on the next use). So nothing
  * is required at import time; a package is required on first use, once; one model per
- * (capability, culture) is built and kept; `warmUp` pays the compilation cost after start.
+ * (capability, culture) is built and kept; `warmUp` pays the compilation cost ahead of use, and
+ * a server calls `warmUpLanguage` when a language is first used (after that turn), so that a
+ * language nobody speaks costs nothing and nothing blocks the event loop while starting.
  *
  * The suite's convenience functions (`recognizeNumber(...)`) are not used: they build a new
  * recognizer on every call and fall back to English for an unknown culture. The per-capability
@@ -104,21 +106,45 @@ const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * at a time, yielding to the event loop between steps so that a server can answer meanwhile.
  * Call after start without awaiting (`void warmUp(langs).catch(log)`); each step still blocks
  * for up to about 2 s on a cold French model. Languages without recognizer culture cost nothing.
+ * `beforeStep` is awaited before each step (default: one turn of the event loop); a server
+ * passes one that waits until it has been quiet for a moment.
  */
-export async function warmUp(langs: readonly string[] = LANGUAGES): Promise<void> {
+export async function warmUp(langs: readonly string[] = LANGUAGES, beforeStep: () => Promise<void> = nextTick): Promise<void> {
   const referenceDate = new Date();
   for (const lang of langs) {
     const cultures = recognizerCultures(lang);
     for (const capability of Object.keys(cultures) as Capability[]) {
       const culture = cultures[capability];
       if (!culture) continue;
-      await nextTick();
+      await beforeStep();
       const model = getModel(capability, culture);
       // Twice: V8 interprets a regex on its first run and compiles it natively on the second.
       for (const sample of WARM_SAMPLES[capability]) {
-        await nextTick();
+        await beforeStep();
         model.parse(sample, referenceDate);
       }
     }
   }
+}
+
+/** The warm-ups requested by `warmUpLanguage`, per base language (each runs once). */
+const languageWarmUps = new Map<string, Promise<void>>();
+let warmUpChain: Promise<void> = Promise.resolve();
+
+/**
+ * Warms up the models of one language in the background, once per process (later calls return
+ * the same promise): a server calls it when a language is used, after that turn, rather than
+ * compiling every language's models at start (seconds of blocked event loop, e.g. about 2 s
+ * for French numbers, for languages perhaps never spoken). Warm-ups run one after another.
+ * Languages without recognizer culture cost nothing. `beforeStep` as for `warmUp`: a model
+ * used before its warm-up reached it is compiled then, in the turn that needs it.
+ */
+export function warmUpLanguage(lang: string, beforeStep?: () => Promise<void>): Promise<void> {
+  const base = baseLanguage(lang);
+  const known = languageWarmUps.get(base);
+  if (known) return known;
+  const next = Object.keys(recognizerCultures(base)).length === 0 ? Promise.resolve() : warmUpChain.then(() => warmUp([base], beforeStep));
+  warmUpChain = next.catch(() => undefined);
+  languageWarmUps.set(base, next);
+  return next;
 }
