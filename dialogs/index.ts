@@ -13,4 +13,6 @@ export { type EligibilityOutcome } from './eligibility/eligibilityDialog';
 export { type TrainingInterestOutcome } from './trainings/trainingSearchDialog';
 export * from './referral';
 export { followUpOf, type FollowUp } from './followUp';
+export { HandoffDialog, type HandoffConversation, type HandoffDialogDeps, type HandoffOutcome } from './handoff/handoffDialog';
 export { ReferralPresenter } from './presenters';
+export { MyDataDialog, type MyDataDialogDeps, type MyDataOptions } from './privacy/myDataDialog';

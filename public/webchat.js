@@ -363,6 +363,16 @@
     window.location.reload();
   });
 
+  // "Forget me on this device": this browser drops the person's random id and conversation (the
+  // only keys to their chat here) and starts afresh. What the server keeps is erased from the chat.
+  document.getElementById('forget').addEventListener('click', function () {
+    if (!window.confirm(state.bundle.texts.forgetConfirm)) return;
+    write(KEYS.user, null);
+    write(KEYS.conversation, null);
+    document.cookie = LANGUAGE_COOKIE + '=; Path=/; Max-Age=0; SameSite=Lax';
+    window.location.reload();
+  });
+
   state.userId = userId();
   applyTexts();
   if (!window.WebChat) {

@@ -2,7 +2,7 @@
 /**
  * Writes the env file of deploy/compose.yaml (deploy/.env) from .env.example: the same
  * variables and comments, with
- *   - fresh random secrets (PSEUDONYM_SECRET, DIRECTLINE_SECRET),
+ *   - fresh random secrets (PSEUDONYM_SECRET, DIRECTLINE_SECRET) and data key (DATA_KEYS),
  *   - the compose network's MongoDB (MONGODB_URI=mongodb://mongo:27017/?replicaSet=rs0),
  *   - any variable already set in this command's environment (e.g. MicrosoftAppId=… MicrosoftAppPassword=…),
  *   - NODE_ENV=production when MicrosoftAppId is given; otherwise development (a trial on this
@@ -32,6 +32,7 @@ export function composeEnv(example, env = process.env, secret = () => randomByte
     if (name === 'NODE_ENV') return env.NODE_ENV?.trim() || (production ? 'production' : 'development');
     if (env[name]) return env[name];
     if (GENERATED.includes(name)) return secret();
+    if (name === 'DATA_KEYS') return `k1:${randomBytes(32).toString('base64')}`;
     if (name === 'MONGODB_URI') return COMPOSE_MONGODB_URI;
     return fallback;
   };

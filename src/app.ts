@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { loadContent, type Content } from './content';
 import { Localizer } from './i18n';
 import { loadLexicons, TrainingQueryParser, warmUp } from './understanding';
-import { openStorage, type StorageBundle } from './storage';
+import { FieldCipher, openStorage, type StorageBundle } from './storage';
 import { PseudonymousConversationState, turnIdOf, userKeyOf } from './bot/pseudonymousState';
 import { createDialogs } from './bot/createDialogs';
 import { People } from './conversation';
@@ -19,15 +19,25 @@ import { ProactiveMessenger } from './channels/proactiveMessenger';
 import { systemClock, type Clock } from './services/clock';
 import { ConsentService } from './services/consentService';
 import { ConversationReferenceService } from './services/conversationReferenceService';
+import { ConversationStartService } from './services/conversationStartService';
+import { DeadLetterService } from './services/deadLetterService';
+import { ReportingService } from './services/reportingService';
 import { ProfileService } from './services/profileService';
 import { EligibilityService } from './services/eligibilityService';
 import { AssessmentService } from './services/assessmentService';
 import { TrainingService } from './services/trainingService';
 import { PartnerKeyService } from './services/partnerKeyService';
+import { PrivacyService } from './services/privacyService';
+import { ExportTokens } from './services/exportTokens';
+import { RetentionSweeper } from './server/retentionSweeper';
+import { addMyDataRoutes } from './server/myDataRoutes';
 import { REFERRAL_MESSAGE_KINDS, ReferralService } from './services/referralService';
 import { EmailDeliverer, OutboxWorker, WebhookDeliverer } from './outbox';
 import { PersonMessageDeliverer } from './channels/personMessageDeliverer';
 import { referralNotice, type PersonMessagePayload } from './bot/referralNotices';
+import { handoffNotice } from './bot/handoffNotices';
+import { handoffConversation, RecentExchange } from './bot/recentExchange';
+import { HANDOFF_MESSAGE_KIND, HandoffService, type HandoffMessagePayload } from './services/handoffService';
 import { addPartnerApiRoutes } from './server/partnerApiRoutes';
 import { createServer, InFlightRequests } from './server/createServer';
 import { createMessagesHandler } from './channels/botframework/messagesRoute';
@@ -38,7 +48,7 @@ import { TurnQueue } from './channels/botframework/turnQueue';
 import { ConversationLeases } from './channels/botframework/conversationLeases';
 import { PasserelleAdapter } from './channels/botframework/passerelleAdapter';
 import { TurnRunner } from './channels/botframework/turnRunner';
-import { DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
+import { DIRECTLINE_CHANNEL_ID, DIRECTLINE_PATH, LocalConnectorAuth, LocalConnectorCredentialsFactory, LocalDirectLine } from './channels/directline';
 import { addWebChatRoutes } from './channels/webchat';
 import { addAzureDirectLineTokenRoute, AZURE_TOKEN_PATH } from './channels/webchat/azureDirectLineToken';
 import { AccountService } from './services/accountService';
@@ -46,6 +56,10 @@ import { AuditService } from './services/auditService';
 import { ConsoleSessionService } from './services/consoleSessionService';
 import { mountConsole, type ConsoleMount } from './console/consoleContext';
 import { addConsoleRoutes } from './console/consoleRoutes';
+import { addDeadLetterPages } from './console/deadLettersPage';
+import { addReportPages } from './console/reportsPage';
+import { addWalkInPage } from './console/walkInPage';
+import { addHandoffPages } from './console/handoffPages';
 import { loadLanguageNames } from './console/languageNames';
 import { addReferralPages } from './console/referralPages';
 import { addAdminPages } from './console/adminPages';
@@ -62,6 +76,8 @@ export interface App {
   readonly directLine: LocalDirectLine | undefined;
   /** Referrals: the chat, the partner API and the console act through it. */
   readonly referrals: ReferralService;
+  /** "Talk to a person": the queue, replies and ends (the console acts through it). */
+  readonly handoffs: HandoffService;
   /** Partners' API keys (the `partner:key` command uses the same service). */
   readonly partnerKeys: PartnerKeyService;
   /** Console accounts (the `user:add` command uses the same service). */
@@ -70,6 +86,10 @@ export interface App {
   readonly console: ConsoleMount;
   /** Delivers the outbox (started by `listen`, stopped by `close`). */
   readonly outboxWorker: OutboxWorker;
+  /** A person's rights over their data, and the retention sweep (run by `retention`). */
+  readonly privacy: PrivacyService;
+  /** Runs the retention sweep on schedule (started by `listen`, stopped by `close`). */
+  readonly retention: RetentionSweeper;
   /** Starts listening on the configured host and port; resolves with the bound address. */
   listen(): Promise<AddressInfo>;
   /**
@@ -86,6 +106,8 @@ export interface AppOptions {
   warmUpRecognizers?: boolean;
   /** Start the outbox worker when listening (default true; tests may drive it with `runOnce`). */
   startOutboxWorker?: boolean;
+  /** Run the retention sweep on schedule when listening (default true; tests call `privacy.sweep`). */
+  startRetentionSweep?: boolean;
   /** For tests: how webhooks are sent (default: the global fetch). */
   fetch?: typeof fetch;
 }
@@ -106,7 +128,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const storage = await openStorage({
     mongodbUri: config.mongodbUri,
     mongodbDb: config.mongodbDb,
-    sqliteFile: config.sqliteFile
+    sqliteFile: config.sqliteFile,
+    cipher: new FieldCipher(config.dataKeys)
   });
   logger.info({ storage: storage.kind, rulesVersion: content.eligibilityRules.version }, 'storage ready');
   if (content.trainings.sample) {
@@ -130,8 +153,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const conversationState = new PseudonymousConversationState(storage.botState, config.pseudonymSecret);
 
-  const consent = new ConsentService(storage.consents, content.privacyNotice, clock);
-  const people = new People({ consent, profiles: new ProfileService(storage.profiles) });
+  // The retention period: RETENTION_DAYS when set, else the notice's; the notice states this one.
+  const notice = { ...content.privacyNotice, retentionDays: config.retention.days ?? content.privacyNotice.retentionDays };
+  const consent = new ConsentService(storage.consents, notice, clock);
   const eligibility = new EligibilityService(content, storage.eligibilityChecks, clock, config.timeZone);
   const assessment = new AssessmentService(content, storage.assessments, storage.profileLinks, clock, {
     timeZone: config.timeZone,
@@ -148,6 +172,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingPartners: new Map(content.trainings.trainings.map((t) => [t.id, t.partnerId]))
   });
   const partnerKeys = new PartnerKeyService(storage.partnerApiKeys, clock);
+  const handoffs = new HandoffService({ handoffs: storage.handoffs, consent, clock, hours: config.handoffHours });
+  const recent = new RecentExchange(conversationState, clock);
+  const privacy = new PrivacyService({
+    storage,
+    consent,
+    referrals,
+    clock,
+    retentionDays: notice.retentionDays,
+    transientHours: config.retention.transientHours,
+    exportTokens: new ExportTokens(config.pseudonymSecret),
+    exportLinkDays: config.exportLinkDays
+  });
+  const people = new People({ consent, profiles: new ProfileService(storage.profiles), privacy });
+  const retention = new RetentionSweeper({ privacy, everyMs: config.retention.sweepMinutes * 60_000, logger: logger.child({ module: 'retention' }) });
   warnAboutPartners(config, content, logger);
 
   const dialogs = createDialogs({
@@ -161,6 +199,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingQueries: new TrainingQueryParser((lang, key) => (localizer.has(lang, key) ? localizer.list(lang, key) : []), lexicons),
     referrals,
     references,
+    handoffs,
+    handoffConversation: handoffConversation({ pseudonymSecret: config.pseudonymSecret, clock, recent }),
+    privacy,
     clock,
     publicBaseUrl: config.publicBaseUrl
   });
@@ -169,13 +210,28 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     localizer,
     people,
     references,
+    starts: new ConversationStartService(storage.conversationStarts, clock, config.timeZone),
     userKeyOf: (context) => userKeyOf(config.pseudonymSecret, context),
     turnIdOf: (context) => turnIdOf(config.pseudonymSecret, context),
     clock,
     mainDialog: dialogs.main,
     languageDialog: dialogs.language,
     myReferralsDialog: dialogs.myReferrals,
-    infoAnswerDialog: dialogs.infoAnswer
+    infoAnswerDialog: dialogs.infoAnswer,
+    handoffDialog: dialogs.handoff,
+    lexicons,
+    recent,
+    myDataDialog: dialogs.myData,
+    transientUntil: () => privacy.transientUntil(),
+    transcripts: {
+      // Only the local Direct Line keeps transcripts: other channels' turns cost nothing here.
+      retain: async (context, keepUntil): Promise<void> => {
+        if (context.activity.channelId === DIRECTLINE_CHANNEL_ID) await directLine?.retainTranscript(context.activity.conversation.id, keepUntil);
+      },
+      forget: async (context, keepUntil): Promise<void> => {
+        if (context.activity.channelId === DIRECTLINE_CHANNEL_ID) await directLine?.forgetTranscript(context.activity.conversation.id, keepUntil);
+      }
+    }
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, localizer, conversationState });
 
@@ -188,7 +244,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const botAppId = config.auth.appId ?? '';
   const turns = new TurnRunner({ adapter, bot, queue, pseudonymSecret: config.pseudonymSecret, botAppId, logger });
   server.post('/api/messages', createMessagesHandler({ turns, logger }));
-  const directLine = config.directLine.enabled
+  const directLine: LocalDirectLine | undefined = config.directLine.enabled
     ? LocalDirectLine.mount(server, {
         storage: storage.botState,
         secret: config.directLine.secret,
@@ -230,11 +286,23 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         proactive,
         notice: (message) => referralNotice(message.payload as unknown as PersonMessagePayload, referrals),
         notify: (context, notice) => bot.notify(context, notice)
+      }),
+      // A caseworker's replies and end: the same delivery, to the conversation the person asked in.
+      [HANDOFF_MESSAGE_KIND]: new PersonMessageDeliverer({
+        references,
+        proactive,
+        reach: async (message) => (await handoffs.get(String(message.payload.handoffId)))?.reach ?? null,
+        notice: (message) => handoffNotice(message.payload as unknown as HandoffMessagePayload, handoffs),
+        notify: (context, notice) => bot.notify(context, notice),
+        delivered: async (message) => {
+          if (message.payload.event === 'ended') await handoffs.forgetIfNotKept(String(message.payload.handoffId));
+        }
       })
     }
   });
   server.post('/api/eligibility', createEligibilityHandler({ eligibility, localizer }));
   addProfileRoutes(server, { assessment, localizer });
+  addMyDataRoutes(server, { privacy });
   addPartnerApiRoutes(server, { referrals, keys: partnerKeys });
   const accounts = new AccountService({ accounts: storage.accounts, partnerIds: content.partners.partners.map((p) => p.id), clock });
   const audit = new AuditService({ log: storage.auditLog, clock });
@@ -251,6 +319,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   addConsoleRoutes(server, consoleMount);
   addReferralPages(consoleMount, { referrals: new ReferralConsoleService({ referrals, store: storage.referrals, clock }), partners: content.partners.partners });
   addAdminPages(consoleMount, { accounts, audit, keys: partnerKeys, referrals, capacities: storage.partnerCapacities, partners: content.partners.partners, clock });
+  const partnerNames = new Map(content.partners.partners.map((p) => [p.id, p.name]));
+  addReportPages(consoleMount, {
+    reporting: new ReportingService({ reporting: storage.reporting, starts: storage.conversationStarts, timeZone: config.timeZone }),
+    partnerNames
+  });
+  addWalkInPage(consoleMount, { eligibility });
+  addDeadLetterPages(consoleMount, { deadLetters: new DeadLetterService(storage.outbox, clock), partnerNames, timeZone: config.timeZone });
+  addHandoffPages(consoleMount, { handoffs, clock, timeZone: config.handoffHours.timeZone });
   addHealthRoutes(server, { storage, rulesVersion: content.eligibilityRules.version, isShuttingDown: () => shuttingDown, clock });
 
   let closing: Promise<void> | undefined;
@@ -262,10 +338,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     proactive,
     directLine,
     referrals,
+    handoffs,
     partnerKeys,
     accounts,
     console: consoleMount,
     outboxWorker,
+    privacy,
+    retention,
     listen: async () => {
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
@@ -286,12 +365,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         void warmUp(localizer.languages).catch((err: Error) => logger.warn({ err: { name: err.name, message: err.message } }, 'recognizer warm-up failed'));
       }
       if (options.startOutboxWorker !== false) outboxWorker.start();
+      if (options.startRetentionSweep !== false) retention.start();
       return address;
     },
     close: () => {
       closing ??= (async () => {
         shuttingDown = true;
         await outboxWorker.stop();
+        await retention.stop();
         email?.close();
         // Web chat turns in flight reply through this server: let them finish before it stops listening.
         await directLine?.close(config.shutdownTimeoutMs);

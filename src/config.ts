@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { OpeningHoursError, parseOpeningHours, type OpeningHours } from './domain';
+import { DEVELOPMENT_DATA_KEYS, parseDataKeys, type DataKey } from './storage';
 
 /** Languages whose locale files ship complete (texts, and understanding lexicons). */
 export const SHIPPED_LANGUAGES = ['fr', 'en', 'de', 'nl', 'pt', 'ro', 'ar', 'fa', 'ps', 'ckb', 'so', 'ti', 'tr', 'uk'] as const;
@@ -47,9 +49,18 @@ const envSchema = z.object({
       .default('Europe/Paris')
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
   ),
+  HANDOFF_HOURS: z.preprocess(emptyToUndefined, z.string().default('mon-fri 09:00-17:00')),
+  HANDOFF_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+      .optional()
+  ),
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).default(10_000)),
   PSEUDONYM_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  DATA_KEYS: z.preprocess(emptyToUndefined, z.string().optional()),
   LOCAL_DIRECTLINE: z.preprocess(
     emptyToUndefined,
     z
@@ -83,6 +94,10 @@ const envSchema = z.object({
   CONSOLE_SESSION_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(168).default(12)),
   CONSOLE_SECURE_COOKIE: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
   CONSOLE_SIGNIN_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(5)),
+  RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).optional()),
+  TRANSIENT_KEEP_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(168).default(24)),
+  RETENTION_SWEEP_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1440).default(60)),
+  DATA_EXPORT_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(1)),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -120,9 +135,11 @@ const FIXES: Record<string, string> = {
   MONGODB_DB: 'use letters, digits, _ or - only',
   DEFAULT_LOCALE: `use one of ${SHIPPED_LANGUAGES.join(', ')}`,
   PSEUDONYM_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+  DATA_KEYS: 'comma-separated id:base64key, the first one current; make a key with: node -e "console.log(\'k1:\' + require(\'crypto\').randomBytes(32).toString(\'base64\'))"',
   DIRECTLINE_SECRET: 'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
   LOCAL_DIRECTLINE: 'use on or off',
-  MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI'
+  MicrosoftAppType: 'use MultiTenant, SingleTenant or UserAssignedMSI',
+  HANDOFF_HOURS: 'write days and times such as "mon-fri 09:00-12:30,13:30-17:00; sat 10:00-12:00", or "always"'
 };
 
 export interface BotAuthConfig {
@@ -164,12 +181,19 @@ export interface Config {
   auth: BotAuthConfig;
   defaultLanguage: (typeof SHIPPED_LANGUAGES)[number];
   timeZone: string;
+  /** When caseworkers answer people who asked to talk to a person (HANDOFF_HOURS, in HANDOFF_TIME_ZONE). */
+  handoffHours: OpeningHours;
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
   /** Key for the HMAC that turns channel user ids into pseudonymous user keys. */
   pseudonymSecret: string;
   /** True when PSEUDONYM_SECRET was not set and the development default is used. */
   pseudonymSecretIsDefault: boolean;
+  /**
+   * Keys of the encryption at rest (`DATA_KEYS`), the first one current; the published
+   * development key when not set (refused in production).
+   */
+  dataKeys: DataKey[];
   directLine: LocalDirectLineConfig;
   /** Set when the page should use Azure's Direct Line instead of the local one. */
   azureDirectLine: AzureDirectLineConfig | undefined;
@@ -182,6 +206,14 @@ export interface Config {
    * HTTPS: `auto` follows PUBLIC_BASE_URL), failed sign-ins allowed per address and per e-mail in 15 minutes.
    */
   console: { idleMs: number; absoluteMs: number; secureCookie: boolean; signInAttempts: number };
+  /**
+   * Retention (docs/privacy.md): `days` overrides the privacy notice's period when set (the
+   * notice then states this one); `transientHours` is how long the conversation of a person
+   * whose data may not be kept lives; the sweep runs every `sweepMinutes`.
+   */
+  retention: { days: number | undefined; transientHours: number; sweepMinutes: number };
+  /** How long a link to a person's data export works, in days. */
+  exportLinkDays: number;
   /** Outgoing e-mail to partners; undefined when SMTP_URL is not set (no e-mail is sent). */
   smtp: { url: string; from: string } | undefined;
   /** The outbox worker: how often it looks, how many attempts before dead letter, back-off. */
@@ -197,6 +229,8 @@ export interface Config {
 
 const DEVELOPMENT_PSEUDONYM_SECRET = 'passerelle-development-only-secret-do-not-use-in-production';
 const DEVELOPMENT_DIRECTLINE_SECRET = 'passerelle-development-only-directline-secret-not-for-production';
+/** Every secret value published in this repository (development defaults): refused in production. */
+export const PUBLISHED_DEFAULTS: readonly string[] = [DEVELOPMENT_PSEUDONYM_SECRET, DEVELOPMENT_DIRECTLINE_SECRET];
 
 /**
  * Reads and validates the configuration from environment variables (every one is documented in
@@ -229,11 +263,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (!e.PSEUDONYM_SECRET) {
       problems.push(`PSEUDONYM_SECRET: required in production (${FIXES.PSEUDONYM_SECRET})`);
     }
+    // The development defaults are published in this repository: set explicitly, they are no secret.
+    for (const [name, value] of Object.entries(env)) {
+      if (typeof value === 'string' && PUBLISHED_DEFAULTS.includes(value.trim())) {
+        problems.push(`${name}: the published development default cannot be used in production (${FIXES.PSEUDONYM_SECRET})`);
+      }
+    }
+    if (!e.DATA_KEYS) problems.push(`DATA_KEYS: required in production (${FIXES.DATA_KEYS})`);
     if (e.LOCAL_DIRECTLINE && !e.DIRECTLINE_SECRET) {
       problems.push(
         `DIRECTLINE_SECRET: required in production while LOCAL_DIRECTLINE is on (${FIXES.DIRECTLINE_SECRET}), or set LOCAL_DIRECTLINE=off to use Azure Bot Service's Direct Line only`
       );
     }
+  }
+  let dataKeys: DataKey[] = [];
+  try {
+    dataKeys = parseDataKeys(e.DATA_KEYS ?? DEVELOPMENT_DATA_KEYS);
+  } catch (err) {
+    problems.push(`DATA_KEYS: ${(err as Error).message} (${FIXES.DATA_KEYS})`);
+  }
+  if (e.NODE_ENV === 'production' && e.DATA_KEYS) {
+    const published = parseDataKeys(DEVELOPMENT_DATA_KEYS)[0]!.key;
+    if (dataKeys.some((k) => k.key.equals(published))) problems.push(`DATA_KEYS: the published development key cannot be used in production (${FIXES.DATA_KEYS})`);
   }
   if (e.SMTP_URL && !e.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_URL is set (the address partner e-mails come from)');
   const partnerSecrets: Record<string, string> = {};
@@ -242,7 +293,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (value.length < 32) problems.push(`${name}: must be at least 32 characters (${FIXES.PSEUDONYM_SECRET})`);
     else partnerSecrets[name] = value;
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  let handoffHours: OpeningHours | undefined;
+  try {
+    handoffHours = parseOpeningHours(e.HANDOFF_HOURS, e.HANDOFF_TIME_ZONE ?? e.TIME_ZONE);
+  } catch (err) {
+    if (!(err instanceof OpeningHoursError)) throw err;
+    problems.push(`HANDOFF_HOURS: ${err.message} (${FIXES.HANDOFF_HOURS})`);
+  }
+  if (problems.length > 0 || !handoffHours) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
@@ -262,10 +320,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     defaultLanguage: e.DEFAULT_LOCALE,
     timeZone: e.TIME_ZONE,
+    handoffHours,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     pseudonymSecret: e.PSEUDONYM_SECRET ?? DEVELOPMENT_PSEUDONYM_SECRET,
     pseudonymSecretIsDefault: !e.PSEUDONYM_SECRET,
+    dataKeys,
     directLine: {
       enabled: e.LOCAL_DIRECTLINE,
       secret: e.DIRECTLINE_SECRET ?? DEVELOPMENT_DIRECTLINE_SECRET,
@@ -282,6 +342,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       secureCookie: e.CONSOLE_SECURE_COOKIE === 'on' || (e.CONSOLE_SECURE_COOKIE === 'auto' && /^https:/.test(e.PUBLIC_BASE_URL ?? '')),
       signInAttempts: e.CONSOLE_SIGNIN_ATTEMPTS
     },
+    retention: { days: e.RETENTION_DAYS, transientHours: e.TRANSIENT_KEEP_HOURS, sweepMinutes: e.RETENTION_SWEEP_MINUTES },
+    exportLinkDays: e.DATA_EXPORT_LINK_DAYS,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : undefined,
     outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS, retryMaxMs: e.OUTBOX_RETRY_MAX_MS },
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,

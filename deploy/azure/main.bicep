@@ -52,6 +52,11 @@ param enableTeams bool = true
 @minLength(32)
 param pseudonymSecret string
 
+@description('Keys of the encryption at rest: k1:<base64 of 32 random bytes> (node -e "console.log(\'k1:\' + require(\'crypto\').randomBytes(32).toString(\'base64\'))"); to rotate, put a new key first and keep the old ones after it, comma-separated. Kept in Key Vault.')
+@secure()
+@minLength(40)
+param dataKeys string
+
 @description('A MongoDB connection string to use (MongoDB Atlas, an existing cluster); empty to create Azure Cosmos DB for MongoDB (vCore). Kept in Key Vault.')
 @secure()
 param mongoConnectionString string = ''
@@ -87,6 +92,12 @@ param defaultLocale string = 'fr'
 
 @description('IANA time zone that decides "today" for ages.')
 param timeZone string = 'Europe/Paris'
+
+@description('When caseworkers answer "talk to a person" (HANDOFF_HOURS), e.g. mon-fri 09:00-17:00, or always')
+param handoffHours string = 'mon-fri 09:00-17:00'
+
+@description('Time zone of handoffHours (IANA name); empty: timeZone')
+param handoffTimeZone string = ''
 
 @description('How long a link to a printable skills profile works, in days (1-90).')
 @minValue(1)
@@ -204,6 +215,12 @@ resource pseudonymSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: { value: pseudonymSecret }
 }
 
+resource dataKeysValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'data-keys'
+  properties: { value: dataKeys }
+}
+
 resource appPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!useIdentityForBot) {
   parent: vault
   name: 'microsoft-app-password'
@@ -253,6 +270,7 @@ var vaultSecrets = concat(
   [
     { name: 'mongodb-uri', keyVaultUrl: mongoUriSecret.properties.secretUri, identity: identity.id }
     { name: 'pseudonym-secret', keyVaultUrl: pseudonymSecretValue.properties.secretUri, identity: identity.id }
+    { name: 'data-keys', keyVaultUrl: dataKeysValue.properties.secretUri, identity: identity.id }
   ],
   useIdentityForBot ? [] : [{ name: 'microsoft-app-password', keyVaultUrl: appPasswordSecret.properties.secretUri, identity: identity.id }],
   empty(azureDirectLineSecret) ? [] : [{ name: 'azure-directline-secret', keyVaultUrl: directLineSecretValue.properties.secretUri, identity: identity.id }],
@@ -276,6 +294,7 @@ var settings = concat(
     { name: 'MicrosoftAppType', value: botAppType }
     { name: 'MicrosoftAppTenantId', value: botAppType == 'MultiTenant' ? '' : tenant().tenantId }
     { name: 'PSEUDONYM_SECRET', secretRef: 'pseudonym-secret' }
+    { name: 'DATA_KEYS', secretRef: 'data-keys' }
     // Several replicas: the local Direct Line serves one instance only; web chat goes through Azure's.
     { name: 'LOCAL_DIRECTLINE', value: 'off' }
     { name: 'DIRECTLINE_SECRET', value: '' }
@@ -287,8 +306,14 @@ var settings = concat(
     // Container Apps serve HTTPS in front of the app: the console's cookie is Secure.
     { name: 'CONSOLE_SECURE_COOKIE', value: 'on' }
     { name: 'CONSOLE_SIGNIN_ATTEMPTS', value: '5' }
+    { name: 'DATA_EXPORT_LINK_DAYS', value: '1' }
+    { name: 'RETENTION_DAYS', value: '' }
+    { name: 'TRANSIENT_KEEP_HOURS', value: '24' }
+    { name: 'RETENTION_SWEEP_MINUTES', value: '60' }
     { name: 'DEFAULT_LOCALE', value: defaultLocale }
     { name: 'TIME_ZONE', value: timeZone }
+    { name: 'HANDOFF_HOURS', value: handoffHours }
+    { name: 'HANDOFF_TIME_ZONE', value: handoffTimeZone }
     { name: 'MAX_BODY_BYTES', value: '262144' }
     { name: 'SHUTDOWN_TIMEOUT_MS', value: '10000' }
     { name: 'CONTENT_DIR', value: './content' }

@@ -3,14 +3,17 @@ import {
   AssessmentDialog,
   ConsentDialog,
   EligibilityDialog,
+  HandoffDialog,
   InfoAnswerDialog,
   JourneyRegistry,
   LanguageDialog,
   MainDialog,
+  MyDataDialog,
   MyReferralsDialog,
   ReferralDialog,
   ReferralPresenter,
-  TrainingSearchDialog
+  TrainingSearchDialog,
+  type HandoffConversation
 } from '../../dialogs';
 import type { People } from '../conversation';
 import type { Localizer, Texts } from '../i18n';
@@ -19,6 +22,8 @@ import type { Clock } from '../services/clock';
 import type { ConsentService } from '../services/consentService';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { EligibilityService } from '../services/eligibilityService';
+import type { HandoffService } from '../services/handoffService';
+import type { PrivacyService } from '../services/privacyService';
 import type { ReferralService } from '../services/referralService';
 import type { TrainingService } from '../services/trainingService';
 import type { Lexicon, TrainingQueryParser } from '../understanding';
@@ -35,6 +40,11 @@ export interface DialogServices {
   trainingQueries: TrainingQueryParser;
   referrals: ReferralService;
   references: ConversationReferenceService;
+  /** "Talk to a person": the queue caseworkers answer from the console. */
+  handoffs: HandoffService;
+  /** What the handoff dialog knows of its conversation (key, where replies go, recent turns). */
+  handoffConversation: HandoffConversation;
+  privacy: PrivacyService;
   clock: Clock;
   /** Absolute base URL of this server, for links shown to people (profile pages). */
   publicBaseUrl: string;
@@ -46,6 +56,9 @@ export interface BotDialogs {
   language: Dialog;
   myReferrals: Dialog;
   infoAnswer: Dialog;
+  handoff: Dialog;
+  /** "My information": see, export, withdraw consent, erase; also pushed by the global commands. */
+  myData: Dialog;
 }
 
 /**
@@ -75,13 +88,16 @@ export function createDialogs(s: DialogServices): BotDialogs {
     clock: s.clock,
     eligibilityDialog: eligibility
   });
+  // One instance: a journey of the menu, and pushed on top of whatever runs when asked for in words.
+  const handoff = new HandoffDialog({ lexicons, handoffs: s.handoffs, conversation: s.handoffConversation });
+  const myData = new MyDataDialog({ lexicons, people, privacy: s.privacy, publicBaseUrl: s.publicBaseUrl });
   const journeys = new JourneyRegistry([
     { item: 'eligibility', dialog: eligibility },
     { item: 'trainings', dialog: new TrainingSearchDialog({ lexicons, trainings: s.trainings, assessment: s.assessment, trainingQueries: s.trainingQueries, partnerName }) },
     { item: 'assessment', dialog: new AssessmentDialog({ lexicons, assessment: s.assessment, eligibility: s.eligibility, publicBaseUrl: s.publicBaseUrl }) },
     { item: 'referral', dialog: referral },
-    { item: 'myData' },
-    { item: 'talkToPerson' },
+    { item: 'myData', dialog: myData },
+    { item: 'talkToPerson', dialog: handoff },
     { item: 'language', dialog: language }
   ]);
   const main = new MainDialog({ lexicons, language, consent: new ConsentDialog({ lexicons, people, notice: s.consent.notice }), journeys });
@@ -89,5 +105,5 @@ export function createDialogs(s: DialogServices): BotDialogs {
   const myReferrals = new MyReferralsDialog({ lexicons, referrals: s.referrals });
   // "my referral" can lead to answering a question: both live in the bot's own dialog set too.
   myReferrals.addDialog(infoAnswer);
-  return { main, language, myReferrals, infoAnswer };
+  return { main, language, myReferrals, infoAnswer, handoff, myData };
 }

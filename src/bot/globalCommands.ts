@@ -1,7 +1,7 @@
 import type { Localizer } from '../i18n';
 
 /** Commands that work anywhere in a conversation, in every language. */
-export const GLOBAL_COMMANDS = ['help', 'restart', 'language', 'menu', 'referrals', 'cancelReferral'] as const;
+export const GLOBAL_COMMANDS = ['help', 'restart', 'language', 'menu', 'referrals', 'cancelReferral', 'myData', 'eraseData', 'withdrawConsent'] as const;
 export type GlobalCommand = (typeof GLOBAL_COMMANDS)[number];
 
 /** Lower-cases, removes accents' combining marks, surrounding punctuation and extra spaces. */

@@ -1,13 +1,16 @@
 import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { conversationReferenceOf, startTurn, turnLanguage, turnPerson, turnTexts, type People } from '../conversation';
+import { conversationReferenceOf, isConversationForgotten, startTurn, turnLanguage, turnPerson, turnRecordId, turnTexts, type People } from '../conversation';
 import { languagesFromScript, type Localizer, type Texts } from '../i18n';
 import type { ConversationReferenceService } from '../services/conversationReferenceService';
 import type { Clock } from '../services/clock';
 import { isDialogActive } from '../../dialogs';
+import { recognizeHandoffRequest, type Lexicons } from '../understanding';
 import { GlobalCommandRecognizer, type GlobalCommand } from './globalCommands';
+import type { RecentExchange } from './recentExchange';
 import type { CheckedBotState } from './pseudonymousState';
 import { TurnCommits } from './turnCommits';
+import { KEEP_UNTIL_FIELD } from '../storage/storeItemCodec';
 
 export interface PasserelleBotDeps {
   /** Conversation state, saved once per turn with an eTag check (see `TurnCommits`). */
@@ -17,6 +20,8 @@ export interface PasserelleBotDeps {
   people: People;
   /** Keeps where each person can be reached later (only for people whose data may be kept). */
   references: ConversationReferenceService;
+  /** Counts conversations that start (nothing personal: see `ConversationStartService`). */
+  starts: { record(id: string, language: string): Promise<void> };
   /** The pseudonymous key of the turn's user. */
   userKeyOf: (context: TurnContext) => string;
   /** The secret, stable id of the turn's activity (undefined without an activity id): records the turn writes take their ids from it. */
@@ -30,6 +35,27 @@ export interface PasserelleBotDeps {
   myReferralsDialog: Dialog;
   /** Answering a partner's question, pushed on top when the question arrives. */
   infoAnswerDialog: Dialog;
+  /** "Talk to a person", pushed on top of whatever runs when the person asks for one in their words. */
+  handoffDialog: Dialog;
+  /** Each language's words, to hear a request for a person anywhere in the conversation. */
+  lexicons: Lexicons;
+  /** The conversation's last turns, for the caseworker (kept only with consent). */
+  recent: RecentExchange;
+  /** "My information" (see, export, withdraw, erase), pushed on top of whatever runs. */
+  myDataDialog: Dialog;
+  /**
+   * Until when the conversation state of a person whose data may not be kept is kept (the
+   * retention sweep deletes it after that); without it, it is kept like any other.
+   */
+  transientUntil?: () => Date;
+  /**
+   * Transcripts the channel keeps (the local Direct Line): how long this conversation's may be
+   * kept (null: the retention period), and emptied when the person is erased.
+   */
+  transcripts?: {
+    retain(context: TurnContext, keepUntil: Date | null): Promise<void>;
+    forget(context: TurnContext, keepUntil: Date): Promise<void>;
+  };
 }
 
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
@@ -40,6 +66,8 @@ export interface PersonNotice {
   fallbackLanguage: string;
   /** A dialog to push on top of whatever the person is doing (e.g. the answer to a question). */
   dialog?: { id: string; options: object };
+  /** A dialog to end if it runs (a handoff a caseworker ended): the dialog below resumes. */
+  closeDialog?: string;
 }
 
 /**
@@ -53,23 +81,32 @@ export class PasserelleBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   /** What was last kept as this conversation's reference, so it is written only when it changes. */
   private readonly reachedAt: StatePropertyAccessor<string>;
+  /** Set once the conversation's start is counted. */
+  private readonly started: StatePropertyAccessor<boolean>;
   private readonly commands: GlobalCommandRecognizer;
   private readonly commits: TurnCommits;
+  /** Until when this conversation's state is kept, for people whose data may not be kept. */
+  private readonly keepUntil: StatePropertyAccessor<string>;
 
   constructor(private readonly deps: PasserelleBotDeps) {
     super();
     this.commits = new TurnCommits(deps.conversationState);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.reachedAt = deps.conversationState.createProperty<string>('reachedAt');
+    this.started = deps.conversationState.createProperty<boolean>('started');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.mainDialog);
     this.dialogs.add(deps.languageDialog);
     this.dialogs.add(deps.myReferralsDialog);
     this.dialogs.add(deps.infoAnswerDialog);
+    this.dialogs.add(deps.handoffDialog);
+    this.dialogs.add(deps.myDataDialog);
+    this.keepUntil = deps.conversationState.createProperty<string>(KEEP_UNTIL_FIELD);
     this.commands = new GlobalCommandRecognizer(deps.localizer);
 
     this.onTurn(async (context, next) => {
       await this.startTurn(context);
+      await this.countStart(context);
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -94,6 +131,12 @@ export class PasserelleBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     await this.commits.run(context, () => super.run(context));
+    // The person was erased: once the turn's replies are out, the conversation keeps nothing
+    // (not even the record of its turns, which names the conversation).
+    if (isConversationForgotten(context)) {
+      await this.deps.conversationState.deleteStored(context);
+      await this.deps.transcripts?.forget(context, this.deps.transientUntil?.() ?? new Date());
+    }
   }
 
   /**
@@ -108,6 +151,15 @@ export class PasserelleBot extends ActivityHandler {
     await this.commits.run(context, async () => {
       await this.startTurn(context, notice.fallbackLanguage);
       await context.sendActivity(notice.text(turnTexts(context)));
+      if (notice.closeDialog) {
+        // Where it runs: on top, or inside the main dialog (started from the menu).
+        for (let dc: DialogContext | undefined = await this.dialogs.createContext(context); dc; dc = dc.child) {
+          if (dc.activeDialog?.id === notice.closeDialog) {
+            await dc.endDialog();
+            break;
+          }
+        }
+      }
       if (notice.dialog) {
         const dc = await this.dialogs.createContext(context);
         await dc.beginDialog(notice.dialog.id, notice.dialog.options);
@@ -127,6 +179,7 @@ export class PasserelleBot extends ActivityHandler {
     const proposed = fromLocale ? [fromLocale] : languagesFromScript(context.activity.text, localizer.languages);
     const language = localizer.isSupported(person.language) ? person.language : (proposed[0] ?? localizer.defaultLanguage);
     startTurn(context, { localizer, person, language, proposedLanguages: proposed, turnId: this.deps.turnIdOf(context) });
+    await this.deps.recent.record(context);
     // Replies carry the language they are written in (not the channel's locale).
     context.onSendActivities(async (ctx, activities, nextSend) => {
       const lang = turnLanguage(ctx);
@@ -135,17 +188,59 @@ export class PasserelleBot extends ActivityHandler {
     });
   }
 
+  /**
+   * Counts the conversation's start once, on its first message or when the person joins (the
+   * flag lives in conversation state, saved with the turn; the id comes from the turn's
+   * activity, so a turn run again records the same start).
+   */
+  private async countStart(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const joined = activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
+    if (activity.type !== 'message' && !joined) return;
+    if (await this.started.get(context)) return;
+    await this.deps.starts.record(turnRecordId(context, 'conversationStart'), turnLanguage(context));
+    await this.started.set(context, true);
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    const command = this.commands.recognize(context.activity.text);
+    // While a person handles the conversation (or it waits for one), the bot does not answer in
+    // their place: every message goes to the handoff dialog, commands included.
+    const handedOff = isDialogActive(dc, this.deps.handoffDialog.id);
+    const command = handedOff ? undefined : this.commands.recognize(context.activity.text);
     if (command) await this.runCommand(dc, command);
-    else {
+    else if (!handedOff && recognizeHandoffRequest(context.activity.text ?? '', this.deps.lexicons)) {
+      // Pushed on top: when it ends, the dialog below resumes where it was.
+      await dc.beginDialog(this.deps.handoffDialog.id);
+    } else {
       const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete) {
+      // An erased person is not greeted again in the same turn: their next message starts afresh.
+      const ended = result.status === DialogTurnStatus.empty || result.status === DialogTurnStatus.complete;
+      if (ended && !isConversationForgotten(context)) {
         await dc.beginDialog(this.deps.mainDialog.id, { greet: result.status === DialogTurnStatus.empty });
       }
     }
-    await this.rememberWhereToReach(context);
+    if (isConversationForgotten(context)) {
+      // The person was erased: the conversation keeps nothing of them (no dialog, no answer on
+      // the way, no trace of where they were reached).
+      await dc.cancelAllDialogs();
+      await this.reachedAt.delete(context);
+    } else await this.rememberWhereToReach(context);
+    await this.markTransient(context);
+  }
+
+  /**
+   * The state of a conversation whose person's data may not be kept (no consent, refused,
+   * withdrawn, erased) lives only for a while: the retention sweep deletes it after `keepUntil`
+   * (MongoDB's TTL index too), so answers given half-way are not kept.
+   */
+  private async markTransient(context: TurnContext): Promise<void> {
+    const { transientUntil } = this.deps;
+    if (!transientUntil) return;
+    const until = turnPerson(context).consent.mayKeep ? null : transientUntil();
+    if (until) await this.keepUntil.set(context, until.toISOString());
+    else await this.keepUntil.delete(context);
+    await this.deps.transcripts?.retain(context, until);
   }
 
   /**
@@ -194,6 +289,16 @@ export class PasserelleBot extends ActivityHandler {
         // now in the new language.
         await dc.beginDialog(languageDialog.id);
         return;
+      case 'myData':
+      case 'eraseData':
+      case 'withdrawConsent': {
+        const action = command === 'myData' ? 'see' : command === 'eraseData' ? 'erase' : 'withdraw';
+        // Said while "My information" is open (its answers are phrases such as "Withdraw my
+        // consent"): it starts again instead of stacking a second one.
+        if (dc.activeDialog?.id === this.deps.myDataDialog.id) await dc.replaceDialog(this.deps.myDataDialog.id, { action });
+        else await dc.beginDialog(this.deps.myDataDialog.id, { action });
+        return;
+      }
       case 'referrals':
       case 'cancelReferral': {
         const options = { cancel: command === 'cancelReferral' };

@@ -50,6 +50,12 @@ export class CheckedBotState extends BotState {
     const key = await this.storageKey(context);
     await this.storage.write({ [key]: { ...state, eTag: state.eTag || NEW_STATE_ETAG } });
   }
+
+
+  /** Deletes the stored state of the turn's conversation (the person was erased) and the turn's copy (`BotState.delete`). */
+  async deleteStored(context: TurnContext): Promise<void> {
+    await this.delete(context);
+  }
 }
 
 /** Conversation state stored under a pseudonymous key (`conversation/<hmac>`). */

@@ -144,7 +144,9 @@ export class TurnCommits {
       const log = (await this.committed.get(context)) ?? { ids: [], lastReplies: [] };
       await this.committed.set(context, {
         ids: [...log.ids.filter((known) => known !== id), id].slice(-REMEMBERED_TURNS),
-        lastReplies: [...replies]
+        // Without their addresses (the person's channel id, the conversation): a reply sent
+        // again is addressed to the delivery that asks for it.
+        lastReplies: replies.map(({ from: _from, recipient: _recipient, conversation: _conversation, serviceUrl: _serviceUrl, ...reply }) => reply)
       });
     }
     if (changed()) await this.conversationState.saveChecked(context);

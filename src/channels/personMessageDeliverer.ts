@@ -32,23 +32,28 @@ export class PersonMessageDeliverer implements Deliverer {
       /** The notice for a message (undefined when what it was about is gone). */
       notice: (message: OutboxMessage) => Promise<PersonNotice | undefined>;
       notify: (context: TurnContext, notice: PersonNotice) => Promise<void>;
+      /** Where to reach the person for this message; default: their latest conversation. */
+      reach?: (message: OutboxMessage) => Promise<StoredConversationReference | null>;
+      /** Called once the message reached the person. */
+      delivered?: (message: OutboxMessage) => Promise<void>;
     }
   ) {}
 
   async deliver(message: OutboxMessage): Promise<DeliveryOutcome> {
     const userKey = message.payload.userKey;
     if (typeof userKey !== 'string') return { kind: 'failed', error: 'the message names no person' };
-    const stored = await this.deps.references.latest(userKey);
+    const stored = this.deps.reach ? await this.deps.reach(message) : await this.deps.references.latest(userKey);
     if (!stored) return { kind: 'failed', error: 'no conversation kept to reach the person in' };
     const notice = await this.deps.notice(message);
     if (!notice) return { kind: 'failed', error: 'what the message was about no longer exists' };
     try {
       await this.deps.proactive.run(toConversationReference(stored), (context) => this.deps.notify(context, notice));
-      return { kind: 'delivered' };
     } catch (err) {
       const status = (err as { statusCode?: number }).statusCode;
       const error = `the channel "${stored.channelId}" refused the message (${status ? `HTTP ${status}` : (err as Error).name}: ${(err as Error).message.slice(0, 200)})`;
       return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429 ? { kind: 'failed', error } : { kind: 'retry', error };
     }
+    await this.deps.delivered?.(message);
+    return { kind: 'delivered' };
   }
 }

@@ -4,7 +4,7 @@ import { readCliConfig } from './cliConfig';
 import { loadContent } from '../content';
 import { PartnerKeyService } from '../services/partnerKeyService';
 import { systemClock } from '../services/clock';
-import { openStorage } from '../storage';
+import { FieldCipher, openStorage } from '../storage';
 
 const USAGE = `Partner API keys.
 
@@ -43,7 +43,7 @@ export async function runPartnerKeyCommand(argv: string[], env: NodeJS.ProcessEn
     err('--id is required (see "list")');
     return 64;
   }
-  const storage = await openStorage({ mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb, sqliteFile: config.sqliteFile });
+  const storage = await openStorage({ mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb, sqliteFile: config.sqliteFile, cipher: new FieldCipher(config.dataKeys) });
   try {
     const keys = new PartnerKeyService(storage.partnerApiKeys, systemClock);
     if (command === 'create') {

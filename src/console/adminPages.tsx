@@ -271,12 +271,15 @@ function AccountsPage(props: { ctx: ConsolePageContext; accounts: Account[]; par
   );
 }
 
+/** Where the audit log's action names are: the console's, then each module's that audits actions of its own. */
+const AUDIT_ACTION_NAMESPACES = ['console', 'consoleReports'];
+
 function AuditPage(props: { ctx: ConsolePageContext; entries: AuditEntry[]; next: string | undefined }) {
   const { ctx } = props;
   const { t } = ctx.texts;
   const actionLabel = (action: string) => {
-    const key = `console:auditAction.${action.replace(/\./g, '_')}`;
-    return ctx.texts.has(key) ? t(key) : action;
+    const key = AUDIT_ACTION_NAMESPACES.map((ns) => `${ns}:auditAction.${action.replace(/\./g, '_')}`).find((k) => ctx.texts.has(k));
+    return key ? t(key) : action;
   };
   return (
     <section>

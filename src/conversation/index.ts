@@ -4,6 +4,8 @@
  * neither the bot nor the dialogs.
  */
 export {
+  forgetConversation,
+  isConversationForgotten,
   peekTurnLanguage,
   proposedLanguages,
   setTurnLanguage,

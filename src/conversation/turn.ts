@@ -37,6 +37,8 @@ interface TurnData {
   turnId: string | undefined;
   /** How many record ids of each purpose this run of the turn has taken. */
   recordIds: Map<string, number>;
+  /** The person was erased during this turn: the conversation forgets them at its end. */
+  forgotten?: boolean;
 }
 
 const TURN = Symbol('passerelle.turn');
@@ -111,4 +113,18 @@ export function updateTurnPerson(context: TurnContext, changes: Partial<Omit<Tur
   const turn = data(context);
   turn.person = { ...turn.person, ...changes };
   return turn.person;
+}
+
+/**
+ * Marks the turn's person as erased: at the end of the turn the bot empties the conversation's
+ * state (dialogs, answers on the way) instead of keeping it.
+ */
+export function forgetConversation(context: TurnContext): void {
+  data(context).forgotten = true;
+}
+
+/** Whether the turn's person was erased during this turn (`forgetConversation`). */
+export function isConversationForgotten(context: TurnContext): boolean {
+  const turn = context.turnState.get(TURN) as TurnData | undefined;
+  return turn?.forgotten === true;
 }

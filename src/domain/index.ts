@@ -6,4 +6,6 @@ export * from './person';
 export * from './consent';
 export * from './outbox';
 export * from './referrals';
+export * from './handoff';
 export * from './console';
+export * from './reporting';

@@ -160,3 +160,53 @@ export function formatDay(instant: Date, lang: string, timeZone?: string): strin
     return instant.toISOString().slice(0, 10);
   }
 }
+
+/**
+ * A month (`YYYY-MM`) in words, Gregorian, in the language's digits: "décembre 2026",
+ * "December 2026"; the text itself if unreadable.
+ */
+export function formatMonth(month: string, lang: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const instant = new Date(Date.UTC(y, m - 1, 15));
+  if (!/^\d{4}-\d{2}$/.test(month) || Number.isNaN(instant.getTime())) return month;
+  try {
+    return new Intl.DateTimeFormat(safeLocale(lang), { year: 'numeric', month: 'long', calendar: 'gregory', numberingSystem: languageFormat(lang).digits, timeZone: 'UTC' }).format(instant);
+  } catch {
+    return month;
+  }
+}
+
+const dayTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The day and time of an instant, as the language writes them, in `timeZone`: "lundi 7 décembre
+ * à 09:00", "Monday 7 December at 09:00", "الاثنين، ٧ ديسمبر في ٠٩:٠٠" (Gregorian, the
+ * language's digits, 24-hour clock); for when someone will answer.
+ */
+export function formatDayAndTime(instant: Date, lang: string, timeZone: string): string {
+  const key = `${lang}|${timeZone}`;
+  let format = dayTimeFormats.get(key);
+  try {
+    if (!format) {
+      format = new Intl.DateTimeFormat(safeLocale(lang), {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        calendar: 'gregory',
+        numberingSystem: languageFormat(lang).digits,
+        timeZone
+      });
+      dayTimeFormats.set(key, format);
+    }
+    const { firstDayOfMonth } = languageFormat(lang);
+    return format
+      .formatToParts(instant)
+      .map((part) => (firstDayOfMonth && part.type === 'day' && Number(part.value) === 1 ? firstDayOfMonth : part.value))
+      .join('');
+  } catch {
+    return instant.toISOString().slice(0, 16).replace('T', ' ');
+  }
+}

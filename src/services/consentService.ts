@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { consentStatus, type ConsentStatus, type UserKey } from '../domain';
+import { consentStatus, type ConsentDecision, type ConsentStatus, type UserKey } from '../domain';
 import { DuplicateKeyError, type ConsentRepository } from '../storage';
 import type { Clock } from './clock';
 
@@ -52,10 +52,19 @@ export class ConsentService {
    * stands.
    */
   async decide(input: ConsentDecisionInput): Promise<ConsentStatus> {
+    return this.record(input, input.granted ? 'granted' : 'refused');
+  }
+
+  /** Records that the person withdrew their consent (once per id): their data may no longer be kept. */
+  async withdraw(input: Omit<ConsentDecisionInput, 'granted' | 'guardianConfirmed'>): Promise<ConsentStatus> {
+    return this.record(input, 'withdrawn');
+  }
+
+  private async record(input: Omit<ConsentDecisionInput, 'granted'>, decision: ConsentDecision): Promise<ConsentStatus> {
     const record = {
       id: input.id ?? randomUUID(),
       userKey: input.userKey,
-      decision: input.granted ? ('granted' as const) : ('refused' as const),
+      decision,
       noticeVersion: this.notice.version,
       language: input.language,
       guardianConfirmed: input.guardianConfirmed ?? null,

@@ -18,6 +18,7 @@ export type { Lexicons } from './recognizeNames';
 export { MAX_AGE, recognizeAgeOrBirthDate } from './recognizeAgeOrBirthDate';
 export type { AgeOrBirthDate } from './recognizeAgeOrBirthDate';
 export { recognizeSkip, recognizeYesNo } from './recognizeYesNo';
+export { recognizeHandoffEnd, recognizeHandoffRequest } from './recognizeHandoff';
 export { matchChoice } from './matchChoice';
 export type { Choice } from './matchChoice';
 export { parseTrainingQuery, trainingQueryVocabulary, splitWordList, TrainingQueryParser } from './trainingQuery';

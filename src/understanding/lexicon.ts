@@ -60,7 +60,18 @@ export const lexiconSchema = z
      * Words that may surround an age ("j'ai", "ans", "years", "old", "عمري", "سنة"). A number
      * written in words counts as an age only among such words: "Trouver une formation" is no age.
      */
-    ageWords: phrases
+    ageWords: phrases,
+    /**
+     * "Talk to a person": `ask`, everyday ways to ask for a person ("parler à quelqu'un", "مع
+     * موظف"), found anywhere in a short message; `end`, ways to end the talk with a person and go
+     * back to the assistant ("fin", "إنهاء"), said alone. The texts quote one of the `end` words.
+     */
+    handoff: z
+      .object({
+        ask: phrases.min(1, 'needs at least one way to ask for a person'),
+        end: phrases.min(1, 'needs at least one word to end the talk with a person')
+      })
+      .strict()
   })
   .strict();
 
@@ -83,6 +94,10 @@ export interface CompiledLexicon {
   /** ISO 3166-1 alpha-2 code of each country name. */
   readonly countries: PhraseMatcher<string>;
   readonly ageWords: PhraseMatcher<true>;
+  /** Ways to ask for a person. */
+  readonly handoffAsk: PhraseMatcher<true>;
+  /** Ways to end the talk with a person. */
+  readonly handoffEnd: PhraseMatcher<true>;
 }
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
@@ -178,7 +193,12 @@ export function compileLexicon(lexicon: Lexicon, source = `lexicon "${lexicon.la
   const ageWords = new PhraseMatcher<true>();
   for (const word of lexicon.ageWords) ageWords.add(word, true);
 
-  const result: CompiledLexicon = { answers, skip, numbers, months, greetings, languageNames, countries, ageWords };
+  const handoffAsk = new PhraseMatcher<true>();
+  for (const entry of lexicon.handoff.ask) handoffAsk.add(entry, true);
+  const handoffEnd = new PhraseMatcher<true>();
+  for (const entry of lexicon.handoff.end) handoffEnd.add(entry, true);
+
+  const result: CompiledLexicon = { answers, skip, numbers, months, greetings, languageNames, countries, ageWords, handoffAsk, handoffEnd };
   compiled.set(lexicon, result);
   return result;
 }

@@ -58,7 +58,32 @@ describe('global commands, anywhere in a conversation', () => {
     await untilEligibilityAgeQuestion(adapter);
     const reply = await say(adapter, 'menu');
     expect(reply).toMatch(/What would you like to do\?/);
-    expect(await say(adapter, '5')).toMatch(/coming soon/); // "My information": not built yet
+    expect(await say(adapter, '5')).toMatch(/This is what I keep about you/); // "My information"
+    await say(adapter, 'menu');
+    expect(await say(adapter, '6')).toMatch(/coming soon/); // "Talk to a person": not built yet
+  });
+
+  it('"my data" in the middle of a question, then its answer "Withdraw my consent" (also a command): one confirmation, and after it nothing from before comes back', async () => {
+    const { adapter, harness } = await botAdapter();
+    await untilEligibilityAgeQuestion(adapter);
+    expect(await say(adapter, 'my data')).toMatch(/This is what I keep about you/);
+    const confirm = await say(adapter, 'Withdraw my consent');
+    expect(confirm).toMatch(/^Withdraw your consent\?/);
+    expect(await say(adapter, 'yes')).toBe('Done: your consent is withdrawn and your information is deleted. You can still ask questions and look at trainings.');
+    expect((await harness.storage.consents.latest('key-user1'))?.decision).toBe('withdrawn');
+    // The next message starts afresh: the language is asked again (it was erased), not the age.
+    const next = await say(adapter, 'hello');
+    expect(next).toMatch(/Which language do you want to use\?/);
+    expect(next).not.toMatch(/How old are you/);
+  });
+
+  it('"delete my data", "no": nothing is deleted and the question in progress is asked again', async () => {
+    const { adapter } = await botAdapter();
+    await untilEligibilityAgeQuestion(adapter);
+    expect(await say(adapter, 'delete my data')).toMatch(/Delete everything I keep about you\?/);
+    const kept = await say(adapter, 'no');
+    expect(kept).toMatch(/Nothing was deleted/);
+    expect(kept).toMatch(/How old are you\?/);
   });
 
   it('"restart" starts again from the menu without asking language and consent again', async () => {
@@ -122,5 +147,27 @@ describe('where a person can be reached later', () => {
     const refusing = await botAdapter();
     for (const text of ['hi', 'English', 'no', 'menu']) await say(refusing.adapter, text);
     expect(await refusing.harness.storage.conversationReferences.latest('key-user1')).toBeNull();
+  });
+});
+
+describe('conversation starts (the funnel\'s first stage)', () => {
+  it('counts a conversation once, on its first message, with its day and language and no user key', async () => {
+    const { adapter, harness } = await botAdapter('fr-FR');
+    await say(adapter, 'bonjour');
+    await say(adapter, 'Français');
+    await say(adapter, 'non');
+    const month = harness.now.toISOString().slice(0, 7);
+    expect(await harness.storage.conversationStarts.countByMonthAndLanguage()).toEqual([{ month, language: 'fr', count: 1 }]);
+  });
+
+  it('counts each new conversation, whoever refused consent', async () => {
+    const first = await botAdapter('en-US');
+    await say(first.adapter, 'hi');
+    await say(first.adapter, 'English');
+    await say(first.adapter, 'no');
+    const second = new TestAdapter((context) => testBot(first.harness).run(context), { locale: 'en-US', conversation: { id: 'another' } } as Partial<Activity>);
+    await say(second, 'hello');
+    const counts = await first.harness.storage.conversationStarts.countByMonthAndLanguage();
+    expect(counts.map((c) => c.count).reduce((a, b) => a + b, 0)).toBe(2);
   });
 });

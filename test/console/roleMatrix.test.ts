@@ -1,6 +1,6 @@
 import type { Referral } from '../../src/domain';
 import { ConsoleClient } from '../support/consoleClient';
-import { ACCOUNTS, CONSOLE_PASSWORD, createConsoleAccounts, seedReferral, type AccountName } from '../support/consoleSeed';
+import { ACCOUNTS, CONSOLE_PASSWORD, createConsoleAccounts, seedHandoff, seedReferral, type AccountName } from '../support/consoleSeed';
 import { startApp, type RunningApp } from '../support/testApp';
 
 /**
@@ -16,7 +16,7 @@ type Seeded = 'A' | 'B' | 'H';
 
 interface Cell {
   method: 'GET' | 'POST';
-  /** `:A`, `:B`, `:H` stand for a referral of that kind (a fresh one for each POST cell). */
+  /** `:A`, `:B`, `:H` stand for a referral of that kind, `:talk` for a conversation waiting for a person (a fresh one for each POST cell). */
   path: string;
   form?: Record<string, string>;
   /** Expected status per column: admin, caseworker, partner A, partner B, signed out. */
@@ -52,6 +52,13 @@ const ROUTES: Cell[] = [
   { method: 'POST', path: '/console/referrals/:A/route', form: { partner: 'nope' }, expect: [400, 400, 400, 404, 401] },
   { method: 'POST', path: '/console/partner/capacity', form: { capacity: '12' }, expect: [403, 403, 200, 200, 401] },
   { method: 'POST', path: '/console/partner/keys', form: { label: 'CRM' }, expect: [403, 403, 200, 200, 401] },
+  // Talk to a person: caseworkers and administrators only.
+  { method: 'GET', path: '/console/handoffs', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/handoffs/:talk', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/handoffs/no-such-conversation-id', expect: [404, 404, 403, 403, 303] },
+  { method: 'POST', path: '/console/handoffs/:talk/take', expect: [303, 303, 403, 403, 401] },
+  { method: 'POST', path: '/console/handoffs/:talk/reply', form: { text: 'Hello' }, expect: [409, 409, 403, 403, 401] },
+  { method: 'POST', path: '/console/handoffs/:talk/end', expect: [303, 303, 403, 403, 401] },
   { method: 'POST', path: '/console/accounts', form: { email: 'fresh-@example.org', role: 'caseworker', password: 'another long password' }, expect: [200, 403, 403, 403, 401] },
   // The partner API: console sessions open nothing there; partners use their API key.
   { method: 'GET', path: '/api/partner/v1/referrals', expect: [401, 401, 200, 200, 401], api: true },
@@ -60,6 +67,16 @@ const ROUTES: Cell[] = [
   { method: 'GET', path: '/api/partner/v1/referrals/:H', expect: [401, 401, 404, 404, 401], api: true },
   { method: 'POST', path: '/api/partner/v1/referrals/:A/accept', expect: [401, 401, 200, 404, 401], api: true },
   { method: 'POST', path: '/api/partner/v1/referrals/:B/decline', form: { reason: 'Full' }, expect: [401, 401, 404, 200, 401], api: true },
+  // Reports, walk-in check, delivery problems.
+  { method: 'GET', path: '/console/reports', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/reports?by=country&programme=camplus', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/reports?by=nonsense', expect: [400, 400, 403, 403, 303] },
+  { method: 'GET', path: '/console/reports.csv?by=partner', expect: [200, 200, 403, 403, 303] },
+  { method: 'GET', path: '/console/walk-in', expect: [200, 200, 403, 403, 303] },
+  { method: 'POST', path: '/console/walk-in', form: { age: '22', country: 'FR' }, expect: [200, 200, 403, 403, 401] },
+  { method: 'POST', path: '/console/walk-in', form: { age: 'old' }, expect: [400, 400, 403, 403, 401] },
+  { method: 'GET', path: '/console/dead-letters', expect: [200, 403, 403, 403, 303] },
+  { method: 'POST', path: '/console/dead-letters/no-such-message/retry', expect: [303, 403, 403, 403, 401] },
   // Last: it ends the sessions.
   { method: 'POST', path: '/console/sign-out', expect: [303, 303, 303, 303, 401] }
 ];
@@ -68,11 +85,13 @@ let running: RunningApp;
 const clients = new Map<Who, ConsoleClient>();
 const apiKeys = new Map<Who, string>();
 const shared: Record<Seeded, Referral> = {} as Record<Seeded, Referral>;
+let talk: { id: string; userKey: string; marker: string };
 
 beforeAll(async () => {
   running = await startApp();
   await createConsoleAccounts(running.app);
   for (const kind of ['A', 'B', 'H'] as const) shared[kind] = await seedReferral(running.app, kind);
+  talk = await seedHandoff(running.app);
   for (const who of WHO) {
     const client = new ConsoleClient(running.url);
     if (who !== 'signedOut') await client.signIn(ACCOUNTS[who].email, CONSOLE_PASSWORD, '/console/account');
@@ -89,6 +108,8 @@ interface Answer {
   status: number;
   body: string;
   referrals: Referral[];
+  /** The conversation waiting for a person the cell acted on, and its revision before. */
+  handoff?: { id: string; version: number; marker: string };
 }
 const answers: Answer[] = [];
 let uniq = 0;
@@ -102,6 +123,12 @@ async function call(who: Who, cell: Cell, options: { withCsrf?: boolean } = {}):
     referrals.push(referral);
     path = path.replace(`:${kind}`, referral.id);
   }
+  let handoff: Answer['handoff'];
+  if (path.includes(':talk')) {
+    const seeded = cell.method === 'POST' ? await seedHandoff(running.app) : talk;
+    handoff = { id: seeded.id, version: (await running.app.handoffs.get(seeded.id))!.version, marker: seeded.marker };
+    path = path.replace(':talk', seeded.id);
+  }
   const form = Object.fromEntries(Object.entries(cell.form ?? {}).map(([k, v]) => [k, v.replace('fresh-', `fresh-${++uniq}`)]));
   if (cell.api) {
     const key = apiKeys.get(who);
@@ -111,11 +138,11 @@ async function call(who: Who, cell: Cell, options: { withCsrf?: boolean } = {}):
       ...(cell.method === 'POST' ? { body: JSON.stringify(form) } : {})
     });
     // A console session cookie must not open the API either.
-    return { who, cell, status: res.status, body: await res.text(), referrals };
+    return { who, cell, status: res.status, body: await res.text(), referrals, handoff };
   }
   const client = clients.get(who)!;
   const { res, html } = cell.method === 'GET' ? await client.get(path) : await client.post(path, form, options);
-  return { who, cell, status: res.status, body: html, referrals };
+  return { who, cell, status: res.status, body: html, referrals, handoff };
 }
 
 describe('the role matrix', () => {
@@ -137,13 +164,13 @@ describe('the role matrix', () => {
     const forbidden: Record<Who, string[]> = {
       admin: [],
       caseworker: [],
-      partnerA: markersOf(['B', 'H']),
-      partnerB: markersOf(['A', 'H']),
-      signedOut: markersOf(['A', 'B', 'H'])
+      partnerA: [...markersOf(['B', 'H']), talk.marker],
+      partnerB: [...markersOf(['A', 'H']), talk.marker],
+      signedOut: [...markersOf(['A', 'B', 'H']), talk.marker]
     };
     const leaks = answers.flatMap((a) => {
       // The cell's own referral must not show where the answer is a refusal.
-      const own = a.referrals.flatMap((r) => [r.reference, r.details.shared.region!]);
+      const own = [...a.referrals.flatMap((r) => [r.reference, r.details.shared.region!]), ...(a.handoff ? [a.handoff.marker] : [])];
       const bad = [...forbidden[a.who], ...(a.cell.expect[WHO.indexOf(a.who)] >= 400 || a.who === 'signedOut' ? own : [])];
       return bad.filter((marker) => a.body.includes(marker)).map((marker) => `${a.cell.method} ${a.cell.path} as ${a.who} shows ${marker}`);
     });
@@ -174,7 +201,11 @@ describe('the role matrix', () => {
         const answer = await call(who, cell, { withCsrf: false });
         const after = await snapshot();
         const referralsAfter = await Promise.all(answer.referrals.map((r) => running.app.referrals.get(r.id)));
-        const changed = answer.referrals.some((r, i) => referralsAfter[i]?.version !== r.version) || JSON.stringify(before) !== JSON.stringify(after);
+        const handoffAfter = answer.handoff ? await running.app.handoffs.get(answer.handoff.id) : undefined;
+        const changed =
+          answer.referrals.some((r, i) => referralsAfter[i]?.version !== r.version) ||
+          (answer.handoff !== undefined && handoffAfter?.version !== answer.handoff.version) ||
+          JSON.stringify(before) !== JSON.stringify(after);
         if (answer.status !== 403 || changed) wrong.push(`${cell.path} as ${who} without CSRF: ${answer.status}${changed ? ', and something changed' : ''}`);
       }
     }
@@ -192,7 +223,8 @@ describe('the role matrix', () => {
     const views = log.filter((e) => e.action === 'referral.view');
     expect(views.some((e) => e.referralId === shared.A.id && e.userKey === shared.A.userKey && e.actorEmail === ACCOUNTS.partnerA.email && e.actorRole === 'partner')).toBe(true);
     expect(views.some((e) => e.referralId === shared.B.id && e.actorEmail === ACCOUNTS.partnerA.email)).toBe(false); // refused: not seen, not logged as seen
-    const decisions = ['referral.accept', 'referral.decline', 'referral.requestInfo', 'referral.review', 'referral.route', 'referral.note', 'partner.capacity', 'partner.key.create', 'account.create'];
+    const decisions = ['referral.accept', 'referral.decline', 'referral.requestInfo', 'referral.review', 'referral.route', 'referral.note', 'partner.capacity', 'partner.key.create', 'account.create', 'handoff.take', 'handoff.end'];
+    expect(log.some((e) => e.action === 'handoff.view' && e.userKey === talk.userKey && e.actorRole === 'caseworker')).toBe(true);
     expect(decisions.filter((d) => !log.some((e) => e.action === d))).toEqual([]);
     const routed = log.find((e) => e.action === 'referral.route' && e.actorRole === 'caseworker')!;
     expect(routed).toMatchObject({ actorEmail: ACCOUNTS.caseworker.email, detail: 'partner=fr-coordinator' });

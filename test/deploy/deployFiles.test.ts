@@ -273,7 +273,7 @@ describe('deploy/azure (Bicep)', () => {
 
   it('keeps secrets in Key Vault: secure parameters become vault secrets, the container reads them by reference', () => {
     const secure = params().filter((p) => p.secure).map((p) => p.name);
-    expect(secure.sort()).toEqual(['azureDirectLineSecret', 'microsoftAppPassword', 'mongoAdminPassword', 'mongoConnectionString', 'partnerWebhookSecrets', 'pseudonymSecret', 'registryPassword', 'smtpUrl'].sort());
+    expect(secure.sort()).toEqual(['azureDirectLineSecret', 'dataKeys', 'microsoftAppPassword', 'mongoAdminPassword', 'mongoConnectionString', 'partnerWebhookSecrets', 'pseudonymSecret', 'registryPassword', 'smtpUrl'].sort());
     for (const name of ['MONGODB_URI', 'PSEUDONYM_SECRET', 'MicrosoftAppPassword', 'AZURE_DIRECTLINE_SECRET', 'SMTP_URL']) {
       expect(bicep).toMatch(new RegExp(`\\{ name: '${name}', secretRef: '[a-z-]+' \\}`));
     }

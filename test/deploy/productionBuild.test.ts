@@ -58,7 +58,8 @@ describe('the production build (deploy/Dockerfile, without Docker)', () => {
         MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
         MicrosoftAppPassword: 'not-a-real-secret-the-test-never-calls-azure',
         PSEUDONYM_SECRET: 'a-production-pseudonym-secret-for-this-test-0123456789',
-        DIRECTLINE_SECRET: 'a-production-directline-secret-for-this-test-0123456789'
+        DIRECTLINE_SECRET: 'a-production-directline-secret-for-this-test-0123456789',
+        DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`
       },
       { cwd: dir, entry: path.join(dir, 'dist', 'src', 'index.js'), readyTimeoutMs: 60_000 }
     );

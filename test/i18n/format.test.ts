@@ -1,4 +1,4 @@
-import { formatDate, formatDay, formatList, formatMoney, formatNumber, LANGUAGE_FORMATS, Localizer } from '../../src/i18n';
+import { formatDate, formatDay, formatList, formatMoney, formatMonth, formatNumber, LANGUAGE_FORMATS, Localizer } from '../../src/i18n';
 import path from 'node:path';
 import { SHIPPED_LANGUAGES } from '../../src/config';
 
@@ -78,5 +78,18 @@ describe('lists, as each language writes them', () => {
     ['ckb', 'فرانسوی، عربی، اوکراینی']
   ])('%s', (lang, shown) => {
     expect(formatList(['French', 'Arabic', 'Ukrainian'].map((w, i) => (lang === 'en' ? w : ['فرانسوی', 'عربی', 'اوکراینی'][i]!)), lang).replace(/\u200f/g, '')).toBe(shown);
+  });
+});
+
+describe('formatMonth: a month in words, Gregorian, in the language digits', () => {
+  it.each([
+    ['fr', '2026-12', 'décembre 2026'],
+    ['en', '2026-01', 'January 2026'],
+    ['de', '2026-03', 'März 2026'],
+    ['ro', '2026-02', 'februarie 2026'],
+    ['fa', '2026-12', 'دسامبر ۲۰۲۶'],
+    ['en', 'not-a-month', 'not-a-month']
+  ])('%s %s', (lang, month, shown) => {
+    expect(formatMonth(month, lang)).toBe(shown);
   });
 });

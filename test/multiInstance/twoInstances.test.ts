@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pseudonymize } from '../../src/bot/pseudonym';
 import { readConfig } from '../../src/config';
 import { loadContent } from '../../src/content';
-import { openStorage } from '../../src/storage';
+import { FieldCipher, openStorage } from '../../src/storage';
 import { startChildApp, type ChildApp } from '../support/childApp';
 import { ChatDriver } from '../support/chatDriver';
 import { FakeConnector, visibleText } from '../support/fakeConnector';
@@ -106,7 +106,7 @@ describeEachStorage('two instances on one database', (target) => {
  */
 async function readAssessment(env: Record<string, string>, userKey: string): Promise<{ answers: Record<string, unknown>; currentItemId: string | null; itemIds: string[] }> {
   const config = readConfig({ ...env, CONTENT_DIR: path.join(ROOT, 'content') }, ROOT);
-  const storage = await openStorage({ mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb, sqliteFile: config.sqliteFile });
+  const storage = await openStorage({ mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb, sqliteFile: config.sqliteFile, cipher: new FieldCipher(config.dataKeys) });
   try {
     const [record, ...others] = await storage.assessments.listByUser(userKey);
     expect(others).toEqual([]);

@@ -87,27 +87,27 @@ describeEachStorage('a crash between the referral and its delivery', (target) =>
     await kill(first);
 
     await start({ OUTBOX_POLL_MS: '50' });
-    await partner.waitFor((received) => forReference(reference)(received).length > 0, 15_000);
+    await partner.waitFor((received) => forReference(reference)(received).length > 0, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 500)); // time for a wrong second copy to arrive
     const copies = forReference(reference)(partner.received);
     expect(copies.map((w) => w.body.event)).toEqual(['referral.routed']);
     const [hook] = copies;
     expect(hook!.headers['idempotency-key']).toBe(hook!.body.id);
     expect(verifyWebhook(SECRET, hook!.raw, hook!.headers['passerelle-signature'] as string, Math.floor(Date.now() / 1000))).toBe(true);
-  }, 60_000);
+  }, 180_000); // generous: twelve turns on a child process of a loaded CI machine
 
   it('killed while the partner was receiving the webhook: sent again after the restart with the same idempotency key', async () => {
     partner.hold(); // the partner receives the call and does not answer before the sender dies
     const first = await start({ OUTBOX_POLL_MS: '50', WEBHOOK_TIMEOUT_MS: '2000' });
     const chat = new ChatDriver(first.url, connector, `conv-crash-b-${target.kind}`, { locale: 'fr-FR', userId: `user-crash-b-${target.kind}` });
     const reference = await referInFrench(chat);
-    await partner.waitFor((received) => forReference(reference)(received).length === 1, 10_000);
+    await partner.waitFor((received) => forReference(reference)(received).length === 1, 60_000);
     await kill(first);
     partner.recover();
 
     // The dead worker's claim runs out (webhook timeout + 30 s); then the new process sends it.
     await start({ OUTBOX_POLL_MS: '50', WEBHOOK_TIMEOUT_MS: '2000' });
-    await partner.waitFor((received) => forReference(reference)(received).length === 2, 50_000);
+    await partner.waitFor((received) => forReference(reference)(received).length === 2, 120_000);
     const copies = forReference(reference)(partner.received);
     const keys = copies.map((w) => w.headers['idempotency-key']);
     expect(keys[0]).toBeTruthy();
@@ -116,5 +116,5 @@ describeEachStorage('a crash between the referral and its delivery', (target) =>
     for (const hook of copies) {
       expect(verifyWebhook(SECRET, hook.raw, hook.headers['passerelle-signature'] as string, Math.floor(Date.now() / 1000))).toBe(true);
     }
-  }, 90_000);
+  }, 240_000);
 });

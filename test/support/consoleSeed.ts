@@ -46,3 +46,24 @@ export async function seedReferral(app: App, kind: 'A' | 'B' | 'H', region = `Re
     reasons: []
   });
 }
+
+let handoffs = 0;
+
+/**
+ * A conversation waiting for a person (as the chat makes it), with something the person wrote
+ * (`marker`, which only caseworkers and administrators may ever see).
+ */
+export async function seedHandoff(app: App, marker = `Handoff-words-${++handoffs}-Q`): Promise<{ id: string; userKey: string; marker: string }> {
+  const n = ++handoffs;
+  const userKey = `handoff-person-${n}`;
+  const { handoff } = await app.handoffs.request({
+    id: `seeded-handoff-${n}-0123456789`,
+    userKey,
+    conversationKey: `seeded-conversation-${n}`,
+    reach: { userKey, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', conversationId: `c-${n}`, userId: `u-${n}`, botId: 'bot', locale: 'fr', updatedAt: new Date() },
+    language: 'fr',
+    recent: []
+  });
+  await app.handoffs.personSays(handoff.id, { id: `said-${n}`, text: marker });
+  return { id: handoff.id, userKey, marker };
+}

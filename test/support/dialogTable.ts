@@ -11,6 +11,9 @@ export interface DialogCase {
   name: string;
   lang: string;
   person?: KnownPerson;
+  /** The harness's day (10:00 UTC) and "talk to a person" opening hours (default: always). */
+  today?: string;
+  handoffHours?: string;
   steps: DialogStep[];
   /** The dialog's status after the last step (default: complete). */
   status?: DialogTurnStatus;
@@ -36,7 +39,7 @@ function repliesOf(first: unknown, client: DialogTestClient): string {
 export function describeDialogTable(title: string, makeDialog: (harness: DialogHarness) => Dialog, cases: DialogCase[]): void {
   describe(title, () => {
     it.each(cases)('$name', async (c) => {
-      const harness = await dialogHarness({ lang: c.lang, person: c.person });
+      const harness = await dialogHarness({ lang: c.lang, person: c.person, today: c.today, handoffHours: c.handoffHours });
       try {
         const client = new DialogTestClient('test', makeDialog(harness), undefined, harness.middlewares);
         for (const [index, [utterance, ...expected]] of c.steps.entries()) {

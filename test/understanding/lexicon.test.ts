@@ -38,7 +38,8 @@ describe('loadLexicons errors', () => {
     greetings: ['hello'],
     languageNames: { xx: ['xxish'] },
     countries: { XX: ['Xland'] },
-    ageWords: ['years']
+    ageWords: ['years'],
+    handoff: { ask: ['talk to a person'], end: ['end'] }
   };
 
   function dirWith(folder: string, content: unknown): string {

@@ -35,6 +35,12 @@ export interface DirectLineConversation {
   lastSeq: number;
   /** The most recent activities, oldest first (bounded), each with its sequence number. */
   activities: { seq: number; activity: DirectLineActivity }[];
+  /**
+   * Until when the transcript may be kept (ISO date; the storage's `keepUntil`): set while the
+   * person's data may not be kept, so the retention sweep deletes it soon after their last
+   * message. Absent: kept for the retention period.
+   */
+  keepUntil?: string;
 }
 
 /** A listener of a conversation's new activities (the WebSocket stream). */
@@ -191,6 +197,37 @@ export class DirectLineConversationStore {
       current?.delete(listener);
       if (current?.size === 0) this.listeners.delete(conversationId);
     };
+  }
+
+  /**
+   * Sets until when the transcript may be kept (null: the retention period); written only when
+   * it changes. A conversation that does not exist is left alone.
+   */
+  async retain(conversationId: string, keepUntil: Date | null): Promise<void> {
+    const conversation = await this.get(conversationId);
+    if (!conversation) return;
+    const wanted = keepUntil?.toISOString();
+    // Refreshed at most once an hour while short-lived, so that not every message writes twice.
+    const unchanged = wanted === undefined ? conversation.keepUntil === undefined : conversation.keepUntil !== undefined && Math.abs(Date.parse(conversation.keepUntil) - Date.parse(wanted)) < 60 * 60 * 1000;
+    if (unchanged) return;
+    await this.mutate(conversationId, (c) => {
+      if (wanted === undefined) delete c.keepUntil;
+      else c.keepUntil = wanted;
+    });
+  }
+
+  /**
+   * Forgets what the conversation said (the person was erased): its activities are dropped and
+   * what is left (the bare conversation and the device's random id it is bound to) is kept
+   * only until `keepUntil`, so that the page still works until then.
+   */
+  async forget(conversationId: string, keepUntil: Date): Promise<void> {
+    if (!(await this.get(conversationId))) return;
+    await this.mutate(conversationId, (c) => {
+      c.activities = [];
+      delete c.locale;
+      c.keepUntil = keepUntil.toISOString();
+    });
   }
 
   private publish(conversationId: string, set: ActivitySet): void {

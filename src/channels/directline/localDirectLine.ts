@@ -142,6 +142,19 @@ export class LocalDirectLine {
   }
 
   /**
+   * Sets until when a conversation's transcript may be kept (null: the retention period), for
+   * people whose data may not be kept; nothing for conversations of other channels.
+   */
+  async retainTranscript(conversationId: string, keepUntil: Date | null): Promise<void> {
+    await this.store.retain(conversationId, keepUntil);
+  }
+
+  /** Empties a conversation's transcript (the person was erased); what is left lives until `keepUntil`. */
+  async forgetTranscript(conversationId: string, keepUntil: Date): Promise<void> {
+    await this.store.forget(conversationId, keepUntil);
+  }
+
+  /**
    * A conversation reference for a local Direct Line conversation, with this run's
    * `serviceUrl` (for proactive messages); undefined when the conversation does not exist.
    */

@@ -62,6 +62,9 @@ export function WebChatPage(input: WebChatPageInput) {
             ))}
           </select>
         </div>
+        <button type="button" class="bar__forget" id="forget" data-text="forget">
+          {t.forget}
+        </button>
       </header>
       <main class="chat" id="chat" aria-labelledby="chat-title">
         <h2 class="visually-hidden" id="chat-title" data-text="title">

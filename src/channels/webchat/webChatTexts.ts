@@ -5,7 +5,7 @@ import { webChatDates, type PluralForms, type WebChatDates } from './webChatDate
 import { WEB_CHAT_STRING_IDS, webChatTokens, type WebChatStrings } from './webChatStrings';
 
 /** The keys of `locales/<lang>/webchat.json` for the page around the chat. */
-export const WEBCHAT_TEXT_KEYS = ['title', 'language', 'loading', 'error', 'retry'] as const;
+export const WEBCHAT_TEXT_KEYS = ['title', 'language', 'loading', 'error', 'retry', 'forget', 'forgetConfirm'] as const;
 export type WebChatTextKey = (typeof WEBCHAT_TEXT_KEYS)[number];
 export type WebChatTexts = Record<WebChatTextKey, string>;
 

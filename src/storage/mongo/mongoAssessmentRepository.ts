@@ -76,6 +76,18 @@ export class MongoAssessmentRepository implements AssessmentRepository {
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ userKey })).deletedCount;
   }
+
+  readonly storeName = 'assessments';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ userKey: userKey })).deletedCount;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ updatedAt: { $lt: before } })).deletedCount;
+  }
 }
 
 /** The fields stored for a record, at its next revision. */

@@ -3,7 +3,9 @@ import type { Collection } from 'mongodb';
 import { EtagConflictError } from '../errors';
 import { newEtag } from '../etag';
 import type { OpenGuard } from '../openGuard';
-import { checkChanges, decodeStoreItem, encodeStoreItem, expectedEtag } from '../storeItemCodec';
+import type { FieldCipher } from '../fieldCipher';
+import type { PersonalDataStore } from '../ports';
+import { checkChanges, decodeStoreItem, encodeStoreItem, expectedEtag, keepUntilOf } from '../storeItemCodec';
 import type { BotStateDocument } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
 import type { WriteClaims } from './mongoWriteClaims';
@@ -14,11 +16,14 @@ import type { WriteClaims } from './mongoWriteClaims';
  * `WriteClaims`), so that of two writers expecting the same eTag only one succeeds, even on
  * servers whose conditional updates are not atomic; behaviour matches the SQLite adapter.
  */
-export class MongoBotStateStorage implements Storage {
+export class MongoBotStateStorage implements Storage, PersonalDataStore {
+  readonly storeName = 'botState';
+
   constructor(
     private readonly collection: Collection<BotStateDocument>,
     private readonly claims: WriteClaims,
-    private readonly guard: OpenGuard
+    private readonly guard: OpenGuard,
+    private readonly cipher: FieldCipher
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -27,7 +32,7 @@ export class MongoBotStateStorage implements Storage {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
     const docs = await this.collection.find({ _id: { $in: keys } }, { projection: { json: 1 } }).toArray();
-    for (const doc of docs) items[doc._id] = decodeStoreItem(doc._id, doc.json);
+    for (const doc of docs) items[doc._id] = decodeStoreItem(doc._id, doc.json, this.cipher);
     return items;
   }
 
@@ -48,10 +53,22 @@ export class MongoBotStateStorage implements Storage {
     if (keys.length > 0) await this.collection.deleteMany({ _id: { $in: keys } });
   }
 
+  /** Nothing here is keyed by person (keys are pseudonymous conversation keys): erasure deletes the person's conversations by key. */
+  async eraseUser(): Promise<number> {
+    this.guard.assertOpen();
+    return 0;
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ $or: [{ updatedAt: { $lt: before } }, { keepUntil: { $lte: now } }] })).deletedCount;
+  }
+
   /** Writes one key; false when its eTag no longer matches. */
   private async writeOne(key: string, item: StoreItems[string]): Promise<boolean> {
     const eTag = newEtag();
-    const doc: BotStateDocument = { _id: key, json: encodeStoreItem(item, eTag), eTag, updatedAt: new Date() };
+    const keepUntil = keepUntilOf(item);
+    const doc: BotStateDocument = { _id: key, json: encodeStoreItem(item, eTag, this.cipher), eTag, updatedAt: new Date(), ...(keepUntil ? { keepUntil } : {}) };
     const expected = expectedEtag(item);
     // With an eTag: replace only that version, or insert when the key does not exist (as
     // MemoryStorage does). If another version exists the upsert's insert hits the duplicate _id.

@@ -1,6 +1,7 @@
 import { type Collection, ObjectId } from 'mongodb';
 import { DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
+import { ERASED_PREFIX, erasedKey } from '../erasedKey';
 import type { ConsentRecord, ConsentRepository, UserKey } from '../ports';
 import { type ConsentDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
@@ -45,6 +46,25 @@ export class MongoConsentRepository implements ConsentRepository {
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ userKey })).deletedCount;
+  }
+
+  readonly storeName = 'consents';
+
+  /** The audit keeps the decisions (what was agreed, when, to which notice), under a random key. */
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    if (userKey.startsWith(ERASED_PREFIX)) return 0;
+    return (await this.collection.updateMany({ userKey }, { $set: { userKey: erasedKey() } })).modifiedCount;
+  }
+
+  /** Decisions past their retention stay for the audit, each under its own random key. */
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    const expired = await this.collection
+      .find({ decidedAt: { $lt: before }, userKey: { $not: { $regex: `^${ERASED_PREFIX}` } } }, { projection: { _id: 1 } })
+      .toArray();
+    for (const doc of expired) await this.collection.updateOne({ _id: doc._id }, { $set: { userKey: erasedKey() } });
+    return expired.length;
   }
 }
 

@@ -1,3 +1,4 @@
+import { ERASED_PREFIX, erasedKey } from '../erasedKey';
 import type { Collection, Filter } from 'mongodb';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../domain';
 import { CorruptStateError, DuplicateKeyError } from '../errors';
@@ -172,10 +173,29 @@ export class MongoConsoleSessionRepository implements ConsoleSessionRepository {
 
 /** The audit log in `auditLog`. */
 export class MongoAuditLogRepository implements AuditLogRepository {
+  readonly storeName = 'auditLog';
+
   constructor(
     private readonly collection: Collection<AuditDocument>,
     private readonly guard: OpenGuard
   ) {}
+
+  async eraseUser(userKey: string): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.updateMany({ userKey }, { $set: { userKey: erasedKey() } })).modifiedCount;
+  }
+
+  /** Lines older than the retention period keep who acted and what, not whom it was about. */
+  async deleteExpired(before: Date): Promise<number> {
+    this.guard.assertOpen();
+    const keys = await this.collection.distinct('userKey', { at: { $lt: before }, userKey: { $type: 'string', $not: new RegExp(`^${ERASED_PREFIX}`) } });
+    let changed = 0;
+    for (const key of keys) {
+      if (typeof key !== 'string') continue;
+      changed += (await this.collection.updateMany({ userKey: key, at: { $lt: before } }, { $set: { userKey: erasedKey() } })).modifiedCount;
+    }
+    return changed;
+  }
 
   async append(entry: AuditEntry): Promise<void> {
     this.guard.assertOpen();

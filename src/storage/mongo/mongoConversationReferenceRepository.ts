@@ -1,4 +1,5 @@
 import type { Collection } from 'mongodb';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { ConversationReferenceRepository, StoredConversationReference, UserKey } from '../ports';
 import { type ConversationReferenceDocument, storedDate } from './mongoDocuments';
@@ -7,13 +8,15 @@ import { type ConversationReferenceDocument, storedDate } from './mongoDocuments
 export class MongoConversationReferenceRepository implements ConversationReferenceRepository {
   constructor(
     private readonly collection: Collection<ConversationReferenceDocument>,
-    private readonly guard: OpenGuard
+    private readonly guard: OpenGuard,
+    private readonly cipher: FieldCipher
   ) {}
 
   async save(reference: StoredConversationReference): Promise<void> {
     this.guard.assertOpen();
     const { userKey, ...fields } = reference;
-    await this.collection.replaceOne({ _id: userKey }, fields, { upsert: true });
+    const stored = { ...fields, conversationId: this.cipher.encrypt(fields.conversationId), userId: this.cipher.encrypt(fields.userId) };
+    await this.collection.replaceOne({ _id: userKey }, stored, { upsert: true });
   }
 
   async latest(userKey: UserKey): Promise<StoredConversationReference | null> {
@@ -24,8 +27,8 @@ export class MongoConversationReferenceRepository implements ConversationReferen
       userKey: doc._id,
       channelId: doc.channelId,
       serviceUrl: doc.serviceUrl,
-      conversationId: doc.conversationId,
-      userId: doc.userId,
+      conversationId: this.cipher.decrypt(doc.conversationId, doc._id),
+      userId: this.cipher.decrypt(doc.userId, doc._id),
       botId: doc.botId,
       locale: doc.locale,
       updatedAt: storedDate(doc._id, doc.updatedAt)
@@ -35,5 +38,17 @@ export class MongoConversationReferenceRepository implements ConversationReferen
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ _id: userKey })).deletedCount;
+  }
+
+  readonly storeName = 'conversationReferences';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ _id: userKey })).deletedCount;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ updatedAt: { $lt: before } })).deletedCount;
   }
 }

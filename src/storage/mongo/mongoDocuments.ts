@@ -1,7 +1,7 @@
 import type { ObjectId } from 'mongodb';
 import type { EligibilityAnswers, EligibilityResult } from '../../domain/eligibility/types';
 import { CorruptStateError } from '../errors';
-import type { AssessmentStatus, ConsentDecision, OutboxStatus, ReferralStatus, TrainingInterestSource } from '../ports';
+import type { AssessmentStatus, ConsentDecision, HandoffStatus, OutboxStatus, ReferralStatus, TrainingInterestSource } from '../ports';
 
 /** Collection names, one per port. */
 export const COLLECTIONS = {
@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   referralPlaces: 'referralPlaces',
   partnerApiKeys: 'partnerApiKeys',
   leases: 'leases',
+  conversationStarts: 'conversationStarts',
+  handoffs: 'handoffs',
   accounts: 'consoleAccounts',
   consoleSessions: 'consoleSessions',
   auditLog: 'auditLog',
@@ -35,6 +37,8 @@ export interface BotStateDocument {
   json: string;
   eTag: string;
   updatedAt: Date;
+  /** Until when it may be kept (`keepUntil` of the item); a TTL index deletes it after, where the server has them. */
+  keepUntil?: Date;
 }
 
 /** A user profile (`_id` = user key). */
@@ -60,11 +64,14 @@ export interface ConsentDocument {
   seq: ObjectId;
 }
 
-/** An eligibility check; answers and result are sub-documents, `seq` orders equal dates. */
+/**
+ * An eligibility check; the answers are encrypted JSON text (`FieldCipher`; a sub-document when
+ * stored before encryption), the result a sub-document, `seq` orders equal dates.
+ */
 export interface EligibilityCheckDocument {
   _id: string;
   userKey: string;
-  answers: EligibilityAnswers;
+  answers: EligibilityAnswers | string;
   result: EligibilityResult;
   rulesVersion: string;
   language: string;
@@ -167,6 +174,22 @@ export interface ReferralDocument {
   pendingOutbox: EmbeddedMessage[];
   outboxPending: boolean;
   seq: ObjectId;
+}
+
+/**
+ * A conversation handed to a person (`_id` = id); `body` is JSON text (see `handoffCodec`).
+ * `pendingOutbox` as for referrals: the messages of a save, relayed to the outbox collection.
+ */
+export interface HandoffDocument {
+  _id: string;
+  version: number;
+  userKey: string;
+  conversationKey: string;
+  status: HandoffStatus;
+  requestedAt: Date;
+  body: string;
+  pendingOutbox: EmbeddedMessage[];
+  outboxPending: boolean;
 }
 
 /** An outbox message (`_id` = message id); the payload is JSON text. */

@@ -1,21 +1,64 @@
 import { type Collection, MongoBulkWriteError, ObjectId } from 'mongodb';
 import { CorruptStateError } from '../errors';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats } from '../ports';
+import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats, UserKey } from '../ports';
 import { checkMessages, decodeJsonObject } from '../referralCodec';
 import { type EmbeddedMessage, type OutboxDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
 import type { WriteClaims } from './mongoWriteClaims';
 
 /** A new message as it is embedded in its aggregate's document before being relayed. */
-export function embed(message: NewOutboxMessage): EmbeddedMessage {
+export function embed(message: NewOutboxMessage, cipher: FieldCipher): EmbeddedMessage {
   return {
     id: message.id,
     kind: message.kind,
     aggregateId: message.aggregateId,
-    payload: JSON.stringify(message.payload),
+    payload: cipher.encryptJson(message.payload),
     createdAt: message.createdAt
   };
+}
+
+/** An aggregate's document that embeds its new outbox messages until they are relayed. */
+interface WithEmbeddedOutbox {
+  _id: string;
+  version: number;
+  pendingOutbox: EmbeddedMessage[];
+  outboxPending: boolean;
+}
+
+/**
+ * Relays the messages embedded in aggregates' documents (`pendingOutbox`) to the outbox
+ * collection, then removes them, holding the claim of each document's current revision (so no
+ * save interleaves). `relayPending` does it for up to `limit` documents still holding some.
+ */
+export class EmbeddedOutboxRelay {
+  private readonly documents: Collection<WithEmbeddedOutbox>;
+
+  constructor(
+    documents: Collection<never>,
+    private readonly name: string,
+    private readonly outbox: Collection<OutboxDocument>,
+    private readonly claims: WriteClaims
+  ) {
+    this.documents = documents as unknown as Collection<WithEmbeddedOutbox>;
+  }
+
+  async relayPending(limit = 100): Promise<void> {
+    const docs = await this.documents.find({ outboxPending: true }, { projection: { _id: 1 }, limit }).toArray();
+    for (const doc of docs) await this.relay(doc._id);
+  }
+
+  async relay(id: string): Promise<void> {
+    const current = await this.documents.findOne({ _id: id }, { projection: { version: 1 } });
+    if (!current) return;
+    await this.claims.withClaim(`${this.name}/${id}#${current.version}`, async () => {
+      const stored = await this.documents.findOne({ _id: id });
+      if (!stored || stored.version !== current.version || !stored.outboxPending) return;
+      await insertMessages(this.outbox, stored.pendingOutbox ?? []);
+      await this.documents.updateOne({ _id: id, version: stored.version }, { $set: { pendingOutbox: [], outboxPending: false } });
+    });
+  }
 }
 
 /**
@@ -61,13 +104,14 @@ export class MongoOutboxRepository implements OutboxRepository {
     private readonly collection: Collection<OutboxDocument>,
     private readonly claims: WriteClaims,
     private readonly relayPending: () => Promise<void>,
-    private readonly guard: OpenGuard
+    private readonly guard: OpenGuard,
+    private readonly cipher: FieldCipher
   ) {}
 
   async enqueue(messages: readonly NewOutboxMessage[]): Promise<void> {
     this.guard.assertOpen();
     checkMessages(messages);
-    await insertMessages(this.collection, messages.map(embed));
+    await insertMessages(this.collection, messages.map((m) => embed(m, this.cipher)));
   }
 
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
@@ -91,7 +135,7 @@ export class MongoOutboxRepository implements OutboxRepository {
         { wait: false }
       );
       if (outcome.claimed && outcome.value) {
-        claimed.push(toMessage({ ...candidate, attempts: candidate.attempts + 1, leaseOwner: owner, leaseUntil: until }));
+        claimed.push(toMessage({ ...candidate, attempts: candidate.attempts + 1, leaseOwner: owner, leaseUntil: until }, this.cipher));
       }
     }
     return claimed;
@@ -113,7 +157,7 @@ export class MongoOutboxRepository implements OutboxRepository {
   async get(id: string): Promise<OutboxMessage | null> {
     this.guard.assertOpen();
     const doc = await this.collection.findOne({ _id: id });
-    return doc ? toMessage(doc) : null;
+    return doc ? toMessage(doc, this.cipher) : null;
   }
 
   async stats(now: Date): Promise<OutboxStats> {
@@ -129,7 +173,7 @@ export class MongoOutboxRepository implements OutboxRepository {
   async listDead(limit: number): Promise<OutboxMessage[]> {
     this.guard.assertOpen();
     const docs = await this.collection.find({ status: 'dead' }, { sort: { seq: -1 }, limit }).toArray();
-    return docs.map(toMessage);
+    return docs.map((doc) => toMessage(doc, this.cipher));
   }
 
   async retry(id: string, now: Date): Promise<boolean> {
@@ -146,9 +190,29 @@ export class MongoOutboxRepository implements OutboxRepository {
     return outcome.claimed && outcome.value;
   }
 
-  async deleteForAggregate(aggregateId: string): Promise<number> {
+  async deleteForAggregate(aggregateId: string, keepPendingSince?: Date): Promise<number> {
     this.guard.assertOpen();
-    return (await this.collection.deleteMany({ aggregateId })).deletedCount;
+    const filter = keepPendingSince
+      ? { aggregateId, $nor: [{ status: 'pending' as const, createdAt: { $gte: keepPendingSince } }] }
+      : { aggregateId };
+    return (await this.collection.deleteMany(filter)).deletedCount;
+  }
+
+  readonly storeName = 'outbox';
+
+  /** Messages to the person (their payload names their key; payloads are encrypted, so each is read). */
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    const docs = await this.collection.find({}, { projection: { _id: 1, payload: 1 } }).toArray();
+    const theirs = docs.filter((doc) => decodeJsonObject(doc._id, this.cipher.decrypt(doc.payload, doc._id)).userKey === userKey).map((doc) => doc._id);
+    if (theirs.length === 0) return 0;
+    return (await this.collection.deleteMany({ _id: { $in: theirs } })).deletedCount;
+  }
+
+  /** Delivered and dead messages past the retention period; pending ones are still to be sent. */
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ status: { $in: ['delivered', 'dead'] }, createdAt: { $lt: before } })).deletedCount;
   }
 
   /** Changes a pending message that `owner` holds, releasing the lease; false when it does not hold it. */
@@ -168,13 +232,13 @@ export class MongoOutboxRepository implements OutboxRepository {
 
 const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'];
 
-function toMessage(doc: OutboxDocument): OutboxMessage {
+function toMessage(doc: OutboxDocument, cipher: FieldCipher): OutboxMessage {
   if (!OUTBOX_STATUSES.includes(doc.status)) throw new CorruptStateError(doc._id);
   return {
     id: doc._id,
     kind: doc.kind,
     aggregateId: doc.aggregateId,
-    payload: decodeJsonObject(doc._id, doc.payload),
+    payload: decodeJsonObject(doc._id, cipher.decrypt(doc.payload, doc._id)),
     createdAt: storedDate(doc._id, doc.createdAt),
     status: doc.status,
     attempts: doc.attempts,

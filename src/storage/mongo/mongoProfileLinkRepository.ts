@@ -42,13 +42,21 @@ export class MongoProfileLinkRepository implements ProfileLinkRepository {
     return doc ? toLink(doc) : null;
   }
 
-  async deleteExpired(now: Date): Promise<number> {
+  /** Links live shorter than the retention period: only their own expiry counts (`now`, else `before`). */
+  async deleteExpired(before: Date, now: Date = before): Promise<number> {
     this.guard.assertOpen();
     checkDate('now', now);
     return (await this.collection.deleteMany({ expiresAt: { $lte: now } })).deletedCount;
   }
 
   async deleteAllForUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ userKey })).deletedCount;
+  }
+
+  readonly storeName = 'profileLinks';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ userKey })).deletedCount;
   }

@@ -2,12 +2,13 @@ import { type Collection, type Filter, ObjectId } from 'mongodb';
 import { holdsPlace, type CountryCode, type ProgrammeId, type ReferralDetails } from '../../domain';
 import { decodeVersion } from '../assessmentCodec';
 import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError } from '../errors';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralQueueQuery, ReferralRepository, StatusCounts, UserKey } from '../ports';
 import { checkReferralSave, decodeJsonObject, decodeReferralStatus } from '../referralCodec';
 import { type OutboxDocument, type ReferralDocument, type ReferralPlaceDocument, storedDate } from './mongoDocuments';
 import { isDuplicateKeyError } from './mongoFailure';
-import { embed, insertMessages } from './mongoOutboxRepository';
+import { embed, EmbeddedOutboxRelay } from './mongoOutboxRepository';
 import type { WriteClaims } from './mongoWriteClaims';
 
 type ReferralFields = Omit<ReferralDocument, '_id' | 'seq' | 'pendingOutbox' | 'outboxPending'>;
@@ -31,11 +32,16 @@ const STALE_PLACE_MS = 60_000;
 export class MongoReferralRepository implements ReferralRepository {
   constructor(
     private readonly collection: Collection<ReferralDocument>,
-    private readonly outbox: Collection<OutboxDocument>,
+    outbox: Collection<OutboxDocument>,
     private readonly places: Collection<ReferralPlaceDocument>,
     private readonly claims: WriteClaims,
-    private readonly guard: OpenGuard
-  ) {}
+    private readonly guard: OpenGuard,
+    private readonly cipher: FieldCipher
+  ) {
+    this.relayer = new EmbeddedOutboxRelay(collection as unknown as Collection<never>, 'referrals', outbox, claims);
+  }
+
+  private readonly relayer: EmbeddedOutboxRelay;
 
   async save(referral: Referral, messages: readonly NewOutboxMessage[], places?: PlaceChange): Promise<Referral> {
     this.guard.assertOpen();
@@ -52,8 +58,8 @@ export class MongoReferralRepository implements ReferralRepository {
   }
 
   private async write(referral: Referral, messages: readonly NewOutboxMessage[]): Promise<Referral> {
-    const fields = toFields(referral);
-    const embedded = messages.map(embed);
+    const fields = toFields(referral, this.cipher);
+    const embedded = messages.map((m) => embed(m, this.cipher));
     if (referral.version === 0) {
       try {
         await this.collection.insertOne({
@@ -88,7 +94,7 @@ export class MongoReferralRepository implements ReferralRepository {
     }
     // Best effort: whatever is not relayed now is relayed by the outbox's next claim.
     if (embedded.length > 0) await this.relay(referral.id).catch(() => undefined);
-    return toReferral(referral.id, fields);
+    return toReferral(referral.id, fields, this.cipher);
   }
 
   /**
@@ -147,7 +153,7 @@ export class MongoReferralRepository implements ReferralRepository {
     this.guard.assertOpen();
     const filter = query.statuses && query.statuses.length > 0 ? { partnerId: query.partnerId, status: { $in: [...query.statuses] } } : { partnerId: query.partnerId };
     const docs = await this.collection.find(filter, { sort: { waitingSince: 1, seq: 1 }, limit: query.limit }).toArray();
-    return docs.map((doc) => toReferral(doc._id, doc));
+    return docs.map((doc) => toReferral(doc._id, doc, this.cipher));
   }
 
   async queue(query: ReferralQueueQuery): Promise<Referral[]> {
@@ -163,7 +169,7 @@ export class MongoReferralRepository implements ReferralRepository {
     }
     const direction = newest ? -1 : 1;
     const docs = await this.collection.find(filter, { sort: { waitingSince: direction, _id: direction }, limit: query.limit, projection: { pendingOutbox: 0 } }).toArray();
-    return docs.map((doc) => toReferral(doc._id, doc));
+    return docs.map((doc) => toReferral(doc._id, doc, this.cipher));
   }
 
   async countByStatus(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): Promise<StatusCounts> {
@@ -175,42 +181,30 @@ export class MongoReferralRepository implements ReferralRepository {
   }
 
   /** Relays the messages still embedded in referrals (at most `limit` referrals per call). */
-  async relayPending(limit = 100): Promise<void> {
-    const docs = await this.collection.find({ outboxPending: true }, { projection: { _id: 1 }, limit }).toArray();
-    for (const doc of docs) await this.relay(doc._id);
+  relayPending(limit = 100): Promise<void> {
+    return this.relayer.relayPending(limit);
   }
 
-  /**
-   * Moves one referral's embedded messages into the outbox collection, then removes them from
-   * the referral, holding the claim of its current revision (so no save interleaves).
-   */
-  private async relay(id: string): Promise<void> {
-    const current = await this.collection.findOne({ _id: id }, { projection: { version: 1 } });
-    if (!current) return;
-    await this.claims.withClaim(`referrals/${id}#${current.version}`, async () => {
-      const stored = await this.collection.findOne({ _id: id });
-      if (!stored || stored.version !== current.version || !stored.outboxPending) return;
-      await insertMessages(this.outbox, stored.pendingOutbox ?? []);
-      await this.collection.updateOne({ _id: id, version: stored.version }, { $set: { pendingOutbox: [], outboxPending: false } });
-    });
+  private relay(id: string): Promise<void> {
+    return this.relayer.relay(id);
   }
 
   async get(id: string): Promise<Referral | null> {
     this.guard.assertOpen();
     const doc = await this.collection.findOne({ _id: id });
-    return doc ? toReferral(doc._id, doc) : null;
+    return doc ? toReferral(doc._id, doc, this.cipher) : null;
   }
 
   async findByReference(reference: string): Promise<Referral | null> {
     this.guard.assertOpen();
     const doc = await this.collection.findOne({ reference });
-    return doc ? toReferral(doc._id, doc) : null;
+    return doc ? toReferral(doc._id, doc, this.cipher) : null;
   }
 
   async listByUser(userKey: UserKey): Promise<Referral[]> {
     this.guard.assertOpen();
     const docs = await this.collection.find({ userKey }, { sort: { createdAt: -1, seq: -1 } }).toArray();
-    return docs.map((doc) => toReferral(doc._id, doc));
+    return docs.map((doc) => toReferral(doc._id, doc, this.cipher));
   }
 
   async deleteAllForUser(userKey: UserKey): Promise<number> {
@@ -219,10 +213,24 @@ export class MongoReferralRepository implements ReferralRepository {
     if (ids.length > 0) await this.places.deleteMany({ referralId: { $in: ids } });
     return (await this.collection.deleteMany({ userKey })).deletedCount;
   }
+
+  readonly storeName = 'referrals';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    return this.deleteAllForUser(userKey);
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    const ids = (await this.collection.find({ updatedAt: { $lt: before } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    if (ids.length === 0) return 0;
+    await this.places.deleteMany({ referralId: { $in: ids } });
+    return (await this.collection.deleteMany({ _id: { $in: ids } })).deletedCount;
+  }
 }
 
 /** The fields stored for a referral, at its next revision. */
-function toFields(referral: Referral): ReferralFields {
+function toFields(referral: Referral, cipher: FieldCipher): ReferralFields {
   return {
     reference: referral.reference,
     version: referral.version + 1,
@@ -232,14 +240,14 @@ function toFields(referral: Referral): ReferralFields {
     partnerId: referral.partnerId,
     country: referral.country,
     language: referral.language,
-    details: JSON.stringify(referral.details),
+    details: cipher.encryptJson(referral.details),
     createdAt: referral.createdAt,
     updatedAt: referral.updatedAt,
     waitingSince: referral.waitingSince
   };
 }
 
-function toReferral(id: string, fields: ReferralFields): Referral {
+function toReferral(id: string, fields: ReferralFields, cipher: FieldCipher): Referral {
   return {
     id,
     reference: fields.reference,
@@ -249,7 +257,7 @@ function toReferral(id: string, fields: ReferralFields): Referral {
     partnerId: fields.partnerId ?? null,
     country: (fields.country ?? null) as CountryCode | null,
     language: fields.language,
-    details: decodeJsonObject(id, fields.details) as unknown as ReferralDetails,
+    details: decodeJsonObject(id, cipher.decrypt(fields.details, id)) as unknown as ReferralDetails,
     createdAt: storedDate(id, fields.createdAt),
     updatedAt: storedDate(id, fields.updatedAt),
     waitingSince: storedDate(id, fields.waitingSince),

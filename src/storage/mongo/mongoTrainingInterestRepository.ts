@@ -81,6 +81,18 @@ export class MongoTrainingInterestRepository implements TrainingInterestReposito
     const existing = sameId ?? (await this.collection.findOne({ userKey: interest.userKey, trainingId: interest.trainingId }));
     return existing ? toInterest(existing) : null;
   }
+
+  readonly storeName = 'trainingInterests';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ userKey: userKey })).deletedCount;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ createdAt: { $lt: before } })).deletedCount;
+  }
 }
 
 function toInterest(doc: TrainingInterestDocument): TrainingInterest {

@@ -39,6 +39,18 @@ export class MongoUserProfileRepository implements UserProfileRepository {
     this.guard.assertOpen();
     return (await this.collection.deleteOne({ _id: userKey })).deletedCount > 0;
   }
+
+  readonly storeName = 'userProfiles';
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ _id: userKey })).deletedCount;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return (await this.collection.deleteMany({ updatedAt: { $lt: before } })).deletedCount;
+  }
 }
 
 function toProfile(doc: ProfileDocument): UserProfile {

@@ -1,4 +1,5 @@
 import { type Db, MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
+import { FieldCipher } from '../fieldCipher';
 import { OpenGuard } from '../openGuard';
 import type { StorageBundle, StorageCapabilities } from '../ports';
 import { MongoAssessmentRepository } from './mongoAssessmentRepository';
@@ -24,6 +25,7 @@ import {
   type ConversationReferenceDocument,
   type LeaseDocument,
   type EligibilityCheckDocument,
+  type HandoffDocument,
   type OutboxDocument,
   type ProfileDocument,
   type ProfileLinkDocument,
@@ -33,8 +35,11 @@ import {
   type TrainingInterestDocument
 } from './mongoDocuments';
 import { MongoEligibilityCheckRepository } from './mongoEligibilityCheckRepository';
+import { MongoHandoffRepository } from './mongoHandoffRepository';
 import { mongoUnavailable } from './mongoFailure';
 import { MongoLeaseRepository } from './mongoLeaseRepository';
+import { type ConversationStartDocument, MongoConversationStartRepository } from './mongoConversationStartRepository';
+import { MongoReportingRepository } from './mongoReportingRepository';
 import { MongoOutboxRepository } from './mongoOutboxRepository';
 import { MongoPartnerApiKeyRepository } from './mongoPartnerApiKeyRepository';
 import { MongoProfileLinkRepository } from './mongoProfileLinkRepository';
@@ -50,6 +55,8 @@ export interface MongoStorageOptions {
   dbName: string;
   /** How long to look for a server before giving up, in ms (default 10000). */
   serverSelectionTimeoutMS?: number;
+  /** Encryption at rest of the values that say most about a person (default: the development key). */
+  cipher?: FieldCipher;
 }
 
 /**
@@ -76,7 +83,7 @@ export async function openMongoStorage(options: MongoStorageOptions): Promise<St
     // (FerretDB on SQLite) drop a connection when that collides, so preparing is retried.
     const capabilities = await retryTransient(() => detectCapabilities(db));
     await retryTransient(() => createIndexes(db, capabilities));
-    return createBundle(client, db, capabilities);
+    return createBundle(client, db, capabilities, options.cipher ?? FieldCipher.development());
   } catch (err) {
     await client?.close().catch(() => undefined);
     throw mongoUnavailable(uri, err);
@@ -103,12 +110,43 @@ async function retryTransient<T>(prepare: () => Promise<T>): Promise<T> {
 async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise<void> {
   const resumeKey = { userKey: 1, questionnaireId: 1, updatedAt: -1, startedAt: -1, seq: -1 } as const;
   const plans: [string, { key: Record<string, 1 | -1>; name: string; [option: string]: unknown }[]][] = [
-    [COLLECTIONS.consents, [{ key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' }]],
-    [COLLECTIONS.eligibilityChecks, [{ key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' }]],
+    [
+      COLLECTIONS.botState,
+      [
+        // Retention: state kept only for a while (keepUntil) goes by itself where the server has
+        // TTL indexes (documents without the field are never expired by it); the sweep deletes
+        // the rest, and everything on servers without TTL indexes.
+        capabilities.expiresRecords
+          ? { key: { keepUntil: 1 }, name: 'keepUntilTtl', expireAfterSeconds: 0 }
+          : { key: { keepUntil: 1 }, name: 'byKeepUntil' },
+        { key: { updatedAt: 1 }, name: 'byUpdatedAt' }
+      ]
+    ],
+    [COLLECTIONS.profiles, [{ key: { updatedAt: 1 }, name: 'byUpdatedAt' }]],
+    [COLLECTIONS.conversationReferences, [{ key: { updatedAt: 1 }, name: 'byUpdatedAt' }]],
+    [
+      COLLECTIONS.consents,
+      [
+        { key: { userKey: 1, decidedAt: 1, seq: 1 }, name: 'byUserDecidedAt' },
+        { key: { decidedAt: 1 }, name: 'byDecidedAt' },
+        // Reporting reads the granted decisions.
+        { key: { decision: 1, decidedAt: 1 }, name: 'byDecision' }
+      ]
+    ],
+    [COLLECTIONS.conversationStarts, [{ key: { month: 1, language: 1 }, name: 'byMonthLanguage' }]],
+    [
+      COLLECTIONS.eligibilityChecks,
+      [
+        { key: { userKey: 1, createdAt: -1, seq: -1 }, name: 'byUserCreatedAt' },
+        { key: { createdAt: 1 }, name: 'byCreatedAt' }
+      ]
+    ],
     [
       COLLECTIONS.assessments,
       [
         { key: { userKey: 1, startedAt: -1, seq: -1 }, name: 'byUserStartedAt' },
+        // Reporting reads the completed ones.
+        { key: { status: 1, completedAt: 1 }, name: 'byStatusCompletedAt' },
         // Serves the resume query, which always filters on status 'inProgress': a partial index
         // where the server has them, else the same keys with the status in front.
         capabilities.partialIndexes
@@ -171,6 +209,15 @@ async function createIndexes(db: Db, capabilities: StorageCapabilities): Promise
         { key: { programme: 1, place: 1 }, name: 'byProgramme' }
       ]
     ],
+    [
+      COLLECTIONS.handoffs,
+      [
+        { key: { status: 1, requestedAt: 1, _id: 1 }, name: 'queue' },
+        { key: { conversationKey: 1, status: 1 }, name: 'byConversation' },
+        { key: { userKey: 1 }, name: 'byUser' },
+        { key: { outboxPending: 1 }, name: 'byOutboxPending' }
+      ]
+    ],
     [COLLECTIONS.partnerApiKeys, [{ key: { partnerId: 1, createdAt: -1 }, name: 'byPartner' }]],
     [
       COLLECTIONS.outbox,
@@ -198,7 +245,7 @@ async function indexNames(db: Db, collection: string): Promise<string[]> {
   }
 }
 
-function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabilities): StorageBundle {
+function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabilities, cipher: FieldCipher): StorageBundle {
   const guard = new OpenGuard();
   const claims = new WriteClaims(db.collection<WriteClaimDocument>(COLLECTIONS.writeClaims));
   const outboxCollection = db.collection<OutboxDocument>(COLLECTIONS.outbox);
@@ -207,17 +254,18 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     outboxCollection,
     db.collection<ReferralPlaceDocument>(COLLECTIONS.referralPlaces),
     claims,
-    guard
+    guard,
+    cipher
   );
-  return {
-    kind: 'mongodb',
-    capabilities,
-    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard),
+  const handoffs = new MongoHandoffRepository(db.collection<HandoffDocument>(COLLECTIONS.handoffs), outboxCollection, claims, guard, cipher);
+  const stores = {
+    botState: new MongoBotStateStorage(db.collection<BotStateDocument>(COLLECTIONS.botState), claims, guard, cipher),
     profiles: new MongoUserProfileRepository(db.collection<ProfileDocument>(COLLECTIONS.profiles), guard),
     consents: new MongoConsentRepository(db.collection<ConsentDocument>(COLLECTIONS.consents), guard),
     eligibilityChecks: new MongoEligibilityCheckRepository(
       db.collection<EligibilityCheckDocument>(COLLECTIONS.eligibilityChecks),
-      guard
+      guard,
+      cipher
     ),
     assessments: new MongoAssessmentRepository(db.collection<AssessmentDocument>(COLLECTIONS.assessments), claims, guard),
     profileLinks: new MongoProfileLinkRepository(db.collection<ProfileLinkDocument>(COLLECTIONS.profileLinks), guard),
@@ -227,16 +275,45 @@ function createBundle(client: MongoClient, db: Db, capabilities: StorageCapabili
     ),
     conversationReferences: new MongoConversationReferenceRepository(
       db.collection<ConversationReferenceDocument>(COLLECTIONS.conversationReferences),
-      guard
+      guard,
+      cipher
     ),
     referrals,
-    outbox: new MongoOutboxRepository(outboxCollection, claims, () => referrals.relayPending(), guard),
+    handoffs,
+    outbox: new MongoOutboxRepository(
+      outboxCollection,
+      claims,
+      async () => {
+        await referrals.relayPending();
+        await handoffs.relayPending();
+      },
+      guard,
+      cipher
+    ),
+    // Lines that name a person are anonymised when they are erased.
+    auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
+  };
+  return {
+    kind: 'mongodb',
+    capabilities,
+    ...stores,
+    personalData: Object.values(stores),
     partnerApiKeys: new MongoPartnerApiKeyRepository(db.collection<PartnerApiKeyDocument>(COLLECTIONS.partnerApiKeys), guard),
     leases: new MongoLeaseRepository(db.collection<LeaseDocument>(COLLECTIONS.leases), guard),
     accounts: new MongoAccountRepository(db.collection<AccountDocument>(COLLECTIONS.accounts), guard),
     consoleSessions: new MongoConsoleSessionRepository(db.collection<ConsoleSessionDocument>(COLLECTIONS.consoleSessions), guard),
-    auditLog: new MongoAuditLogRepository(db.collection<AuditDocument>(COLLECTIONS.auditLog), guard),
     partnerCapacities: new MongoPartnerCapacityRepository(db.collection<PartnerCapacityDocument>(COLLECTIONS.partnerCapacities), guard),
+    conversationStarts: new MongoConversationStartRepository(db.collection<ConversationStartDocument>(COLLECTIONS.conversationStarts), guard),
+    reporting: new MongoReportingRepository(
+      {
+        consents: db.collection<ConsentDocument>(COLLECTIONS.consents),
+        eligibilityChecks: db.collection<EligibilityCheckDocument>(COLLECTIONS.eligibilityChecks),
+        assessments: db.collection<AssessmentDocument>(COLLECTIONS.assessments),
+        referrals: db.collection<ReferralDocument>(COLLECTIONS.referrals)
+      },
+      guard,
+      cipher
+    ),
     async ping() {
       guard.assertOpen();
       await db.command({ ping: 1 });

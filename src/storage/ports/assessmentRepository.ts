@@ -1,7 +1,8 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { AssessmentRecord, UserKey } from '../../domain';
 
 /** Skills self-assessments: resumable while in progress, kept with their profile once completed. */
-export interface AssessmentRepository {
+export interface AssessmentRepository extends PersonalDataStore {
   /**
    * Inserts or replaces an assessment by id, with optimistic concurrency on `version` (the
    * revision the caller read):

@@ -1,7 +1,8 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { ConsentRecord, UserKey } from '../../domain';
 
 /** Consent decisions, an append-only history per person. */
-export interface ConsentRepository {
+export interface ConsentRepository extends PersonalDataStore {
   /** Appends a decision. Ids are unique; appending the same id twice is a `DuplicateKeyError`. */
   append(record: ConsentRecord): Promise<void>;
   /** The most recent decision (by `decidedAt`, then insertion order), or null. */

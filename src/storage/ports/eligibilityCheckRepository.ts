@@ -1,7 +1,8 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { EligibilityCheckRecord, UserKey } from '../../domain';
 
 /** Stored eligibility checks (answers, result, rules version). */
-export interface EligibilityCheckRepository {
+export interface EligibilityCheckRepository extends PersonalDataStore {
   /** Saves a check. Ids are unique; saving the same id twice is a `DuplicateKeyError`. */
   save(record: EligibilityCheckRecord): Promise<void>;
   get(id: string): Promise<EligibilityCheckRecord | null>;

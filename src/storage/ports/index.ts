@@ -12,13 +12,17 @@ export type { TrainingInterestRepository } from './trainingInterestRepository';
 export type { ConversationReferenceRepository } from './conversationReferenceRepository';
 export type { OutboxRepository } from './outboxRepository';
 export type { PartnerReferralQuery, PlaceChange, ReferralRepository, StatusCounts } from './referralRepository';
+export type { HandoffRepository } from './handoffRepository';
 export type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 export type { Lease, LeaseRepository } from './leaseRepository';
 export type { AccountRepository } from './accountRepository';
 export type { ConsoleSessionRepository } from './consoleSessionRepository';
 export type { AuditLogRepository } from './auditLogRepository';
 export type { PartnerCapacityRepository } from './partnerCapacityRepository';
+export type { ConversationStartRepository } from './conversationStartRepository';
+export type { ReportingRepository } from './reportingRepository';
 export type { StorageBundle, StorageCapabilities } from './storageBundle';
+export type { PersonalDataStore } from './personalDataStore';
 // Record types, re-exported for the adapters' convenience: they are defined in the domain.
 export type {
   Account,
@@ -29,6 +33,12 @@ export type {
   AssessmentAnswer,
   AssessmentRecord,
   AssessmentStatus,
+  CompletedAssessmentRow,
+  ConsentGrantRow,
+  ConversationStart,
+  EligibilityCheckRow,
+  ReferralReportRow,
+  StartCount,
   ConsentDecision,
   ConsentRecord,
   EligibilityCheckRecord,
@@ -36,6 +46,8 @@ export type {
   OutboxMessage,
   OutboxStatus,
   OutboxStats,
+  Handoff,
+  HandoffStatus,
   PartnerApiKey,
   ProfileLink,
   Referral,

@@ -1,3 +1,4 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { NewOutboxMessage, OutboxMessage, OutboxStats } from '../../domain';
 
 /**
@@ -7,7 +8,7 @@ import type { NewOutboxMessage, OutboxMessage, OutboxStats } from '../../domain'
  * same time; a worker that dies leaves its lease to expire, and the message is claimed again.
  * Delivery is therefore at least once: receivers de-duplicate by message id.
  */
-export interface OutboxRepository {
+export interface OutboxRepository extends PersonalDataStore {
   /**
    * Adds messages not tied to an aggregate's change. A message id already in the outbox is
    * ignored (enqueueing is idempotent by id).
@@ -38,6 +39,9 @@ export interface OutboxRepository {
   listDead(limit: number): Promise<OutboxMessage[]>;
   /** Puts a dead message back in the queue, due at `now`, with its attempts reset; false if it is not dead. */
   retry(id: string, now: Date): Promise<boolean>;
-  /** Deletes the messages of one aggregate (erasure); returns how many. */
-  deleteForAggregate(aggregateId: string): Promise<number>;
+  /**
+   * Deletes the messages of one aggregate (erasure); returns how many. With `keepPendingSince`,
+   * pending messages created at or after it stay (the withdrawal partners must still be told).
+   */
+  deleteForAggregate(aggregateId: string, keepPendingSince?: Date): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { ProfileLink, UserKey } from '../../domain';
 
 /**
@@ -5,7 +6,7 @@ import type { ProfileLink, UserKey } from '../../domain';
  * `now` is expired. Expired links are never returned; they are removed by `deleteExpired`, and
  * MongoDB also removes them by itself (TTL index, within about a minute of expiry).
  */
-export interface ProfileLinkRepository {
+export interface ProfileLinkRepository extends PersonalDataStore {
   /**
    * Stores a link. A `tokenHash` already stored is a `DuplicateKeyError`; one that is not 64
    * lowercase hex digits (a raw token, say) is a `TypeError` and is not stored.
@@ -13,7 +14,10 @@ export interface ProfileLinkRepository {
   create(link: ProfileLink): Promise<void>;
   /** The link with that token hash if it is still valid at `now` (`now < expiresAt`), else null. */
   find(tokenHash: string, now: Date): Promise<ProfileLink | null>;
-  /** Deletes the links expired at `now` (`expiresAt <= now`); returns how many were deleted. */
-  deleteExpired(now: Date): Promise<number>;
+  /**
+   * Deletes the links expired at `now` (`expiresAt <= now`; `now` defaults to `before`: links
+   * live shorter than the retention period); returns how many were deleted.
+   */
+  deleteExpired(before: Date, now?: Date): Promise<number>;
   deleteAllForUser(userKey: UserKey): Promise<number>;
 }

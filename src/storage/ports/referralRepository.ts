@@ -1,3 +1,4 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { NewOutboxMessage, Referral, ReferralQueueQuery, ReferralStatus, UserKey } from '../../domain';
 
 /**
@@ -22,7 +23,7 @@ export interface PartnerReferralQuery {
  * referral's document, then relayed to the outbox). No multi-document transaction is needed, so
  * a standalone MongoDB, Azure Cosmos DB for MongoDB and FerretDB all work.
  */
-export interface ReferralRepository {
+export interface ReferralRepository extends PersonalDataStore {
   /**
    * Inserts or replaces a referral by id, with optimistic concurrency on `version` (the revision
    * the caller read), and adds `messages` to the outbox in the same atomic step:

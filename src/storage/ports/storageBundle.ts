@@ -5,13 +5,17 @@ import type { AuditLogRepository } from './auditLogRepository';
 import type { ConsoleSessionRepository } from './consoleSessionRepository';
 import type { PartnerCapacityRepository } from './partnerCapacityRepository';
 import type { ConsentRepository } from './consentRepository';
+import type { ConversationStartRepository } from './conversationStartRepository';
 import type { ConversationReferenceRepository } from './conversationReferenceRepository';
 import type { EligibilityCheckRepository } from './eligibilityCheckRepository';
+import type { HandoffRepository } from './handoffRepository';
 import type { LeaseRepository } from './leaseRepository';
 import type { OutboxRepository } from './outboxRepository';
+import type { PersonalDataStore } from './personalDataStore';
 import type { PartnerApiKeyRepository } from './partnerApiKeyRepository';
 import type { ProfileLinkRepository } from './profileLinkRepository';
 import type { ReferralRepository } from './referralRepository';
+import type { ReportingRepository } from './reportingRepository';
 import type { TrainingInterestRepository } from './trainingInterestRepository';
 import type { UserProfileRepository } from './userProfileRepository';
 
@@ -56,6 +60,8 @@ export interface StorageBundle {
   readonly conversationReferences: ConversationReferenceRepository;
   /** Referrals to partners, saved with their outbox messages. */
   readonly referrals: ReferralRepository;
+  /** Conversations handed to a person, saved with their outbox messages. */
+  readonly handoffs: HandoffRepository;
   /** Messages waiting to be delivered. */
   readonly outbox: OutboxRepository;
   /** Partners' API keys. */
@@ -70,6 +76,16 @@ export interface StorageBundle {
   readonly auditLog: AuditLogRepository;
   /** Capacities partners set in the console. */
   readonly partnerCapacities: PartnerCapacityRepository;
+  /** Conversations that started (nothing personal), the funnel's first stage. */
+  readonly conversationStarts: ConversationStartRepository;
+  /** What reporting reads of the other stores (few fields, every record). */
+  readonly reporting: ReportingRepository;
+  /**
+   * Every store above that holds personal data, each once: what erasure and the retention
+   * sweep go through (`PrivacyService`). A store added to the bundle that keeps anything about
+   * a person must be listed here (test/storage/contract/personalData checks it).
+   */
+  readonly personalData: readonly PersonalDataStore[];
   /** What the database can do (decided at connection). */
   readonly capabilities: StorageCapabilities;
   /** Resolves when the database answers; rejects otherwise. */

@@ -1,10 +1,11 @@
+import type { PersonalDataStore } from './personalDataStore';
 import type { TrainingInterest, UserKey } from '../../domain';
 
 /**
  * Interests in trainings. A person is interested in a training at most once: storage keeps at
  * most one record per (`userKey`, `trainingId`), the first one recorded.
  */
-export interface TrainingInterestRepository {
+export interface TrainingInterestRepository extends PersonalDataStore {
   /**
    * Records an interest and returns the stored record, exactly as `listByUser` gives it back.
    *

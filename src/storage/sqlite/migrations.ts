@@ -259,6 +259,42 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
+    name: 'reporting',
+    // Conversation starts hold no person (id derived one way from the first activity, the day,
+    // the language). The partial indexes serve reporting's reads of granted consents and
+    // completed assessments.
+    sql: `
+      CREATE TABLE conversation_starts (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        language TEXT NOT NULL
+      );
+      CREATE INDEX conversation_starts_by_day ON conversation_starts (day, language);
+      CREATE INDEX consents_granted ON consents (decided_at) WHERE decision = 'granted';
+      CREATE INDEX assessments_completed ON assessments (completed_at) WHERE status = 'completed';
+    `
+  },
+  {
+    version: 10,
+    name: 'handoffs',
+    // Conversations handed to a person; body is JSON text (see handoffCodec).
+    sql: `
+      CREATE TABLE handoffs (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        user_key TEXT NOT NULL,
+        conversation_key TEXT NOT NULL,
+        status TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX handoffs_queue ON handoffs (status, requested_at, id);
+      CREATE INDEX handoffs_by_conversation ON handoffs (conversation_key, status);
+      CREATE INDEX handoffs_by_user ON handoffs (user_key);
+    `
+  },
+  {
+    version: 11,
     name: 'console: referral counts per status',
     // How many referrals have each combination of the queue's filters, kept in the same
     // transaction as every save and erasure: the counts per status read a few hundred rows
@@ -279,7 +315,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `
   },
   {
-    version: 10,
+    version: 12,
     name: 'console: queue indexes that also count by status',
     // The status at the end of each queue index: a count per status with a waiting-time filter
     // reads the index alone, not every matching row.
@@ -294,6 +330,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX referrals_programme_waiting ON referrals (programme, waiting_since, id, status);
       CREATE INDEX referrals_country_waiting ON referrals (country, waiting_since, id, status);
       CREATE INDEX referrals_language_waiting ON referrals (language, waiting_since, id, status);
+    `
+  },
+  {
+    // 13: after the console's (7, 8, 11, 12), reporting's (9) and handoffs' (10).
+    version: 13,
+    name: 'retention',
+    // keep_until: bot state kept only for a while (people whose data may not be kept); the
+    // indexes serve the retention sweep.
+    sql: `
+      ALTER TABLE bot_state ADD COLUMN keep_until TEXT;
+      CREATE INDEX bot_state_by_updated ON bot_state (updated_at);
+      CREATE INDEX bot_state_by_keep_until ON bot_state (keep_until) WHERE keep_until IS NOT NULL;
+      CREATE INDEX consents_by_decided ON consents (decided_at);
+      CREATE INDEX user_profiles_by_updated ON user_profiles (updated_at);
+      CREATE INDEX eligibility_checks_by_created ON eligibility_checks (created_at);
+      CREATE INDEX assessments_by_updated ON assessments (updated_at);
+      CREATE INDEX training_interests_by_created ON training_interests (created_at);
+      CREATE INDEX conversation_references_by_updated ON conversation_references (updated_at);
+      CREATE INDEX referrals_by_updated ON referrals (updated_at);
+      CREATE INDEX outbox_by_created ON outbox (created_at);
     `
   }
 ];

@@ -5,6 +5,7 @@ import { StorageUnavailableError } from '../errors';
 import { OpenGuard } from '../openGuard';
 import type { StorageBundle } from '../ports';
 import { applyMigrations } from './migrations';
+import { FieldCipher } from '../fieldCipher';
 import { SqliteAssessmentRepository } from './sqliteAssessmentRepository';
 import { SqliteBotStateStorage } from './sqliteBotStateStorage';
 import { SqliteConsentRepository } from './sqliteConsentRepository';
@@ -12,10 +13,13 @@ import { SqliteAccountRepository, SqliteAuditLogRepository, SqliteConsoleSession
 import { SqliteConversationReferenceRepository } from './sqliteConversationReferenceRepository';
 import { SqliteEligibilityCheckRepository } from './sqliteEligibilityCheckRepository';
 import { SqliteLeaseRepository } from './sqliteLeaseRepository';
+import { SqliteConversationStartRepository } from './sqliteConversationStartRepository';
+import { SqliteReportingRepository } from './sqliteReportingRepository';
 import { SqliteOutboxRepository } from './sqliteOutboxRepository';
 import { SqlitePartnerApiKeyRepository } from './sqlitePartnerApiKeyRepository';
 import { SqliteProfileLinkRepository } from './sqliteProfileLinkRepository';
 import { SqliteReferralRepository } from './sqliteReferralRepository';
+import { SqliteHandoffRepository } from './sqliteHandoffRepository';
 import { SqliteTrainingInterestRepository } from './sqliteTrainingInterestRepository';
 import { SqliteUserProfileRepository } from './sqliteUserProfileRepository';
 
@@ -25,6 +29,8 @@ export interface SqliteStorageOptions {
   file: string;
   /** How long a write waits for another connection's lock, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /** Encryption at rest of the values that say most about a person (default: the development key). */
+  cipher?: FieldCipher;
 }
 
 /**
@@ -50,7 +56,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
       err
     );
   }
-  return createBundle(db);
+  return createBundle(db, options.cipher ?? FieldCipher.development());
 }
 
 /**
@@ -65,27 +71,35 @@ export function configureConnection(db: Database.Database, busyTimeoutMs = 5000)
   db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
 }
 
-function createBundle(db: Database.Database): StorageBundle {
+function createBundle(db: Database.Database, cipher: FieldCipher): StorageBundle {
   const guard = new OpenGuard();
   const selectOne = db.prepare('SELECT 1').pluck();
-  return {
-    kind: 'sqlite',
-    botState: new SqliteBotStateStorage(db, guard),
+  const stores = {
+    botState: new SqliteBotStateStorage(db, guard, cipher),
     profiles: new SqliteUserProfileRepository(db, guard),
     consents: new SqliteConsentRepository(db, guard),
-    eligibilityChecks: new SqliteEligibilityCheckRepository(db, guard),
+    eligibilityChecks: new SqliteEligibilityCheckRepository(db, guard, cipher),
     assessments: new SqliteAssessmentRepository(db, guard),
     profileLinks: new SqliteProfileLinkRepository(db, guard),
     trainingInterests: new SqliteTrainingInterestRepository(db, guard),
-    conversationReferences: new SqliteConversationReferenceRepository(db, guard),
-    referrals: new SqliteReferralRepository(db, guard),
-    outbox: new SqliteOutboxRepository(db, guard),
+    conversationReferences: new SqliteConversationReferenceRepository(db, guard, cipher),
+    referrals: new SqliteReferralRepository(db, guard, cipher),
+    handoffs: new SqliteHandoffRepository(db, guard, cipher),
+    outbox: new SqliteOutboxRepository(db, guard, cipher),
+    // Lines that name a person are anonymised when they are erased.
+    auditLog: new SqliteAuditLogRepository(db, guard),
+  };
+  return {
+    kind: 'sqlite',
+    ...stores,
+    personalData: Object.values(stores),
     partnerApiKeys: new SqlitePartnerApiKeyRepository(db, guard),
     leases: new SqliteLeaseRepository(db, guard),
     accounts: new SqliteAccountRepository(db, guard),
     consoleSessions: new SqliteConsoleSessionRepository(db, guard),
-    auditLog: new SqliteAuditLogRepository(db, guard),
     partnerCapacities: new SqlitePartnerCapacityRepository(db, guard),
+    conversationStarts: new SqliteConversationStartRepository(db, guard),
+    reporting: new SqliteReportingRepository(db, guard, cipher),
     // The retention sweep deletes expired records; transactions exist but nothing relies on them.
     capabilities: { expiresRecords: false, partialIndexes: true, transactions: true },
     async ping() {

@@ -10,6 +10,7 @@ import {
 } from '../assessmentCodec';
 import { ConcurrentUpdateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { AssessmentRecord, AssessmentRepository, UserKey } from '../ports';
 import { fromIso, isUniqueViolation, toIso } from './rowCodec';
 
@@ -49,7 +50,11 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
   private readonly selectByUser: Statement<[string], AssessmentRow>;
   private readonly deleteForUser: Statement<[string]>;
 
+  readonly storeName = 'assessments';
+  private readonly retention: SqliteRetention;
+
   constructor(db: Database, private readonly guard: OpenGuard) {
+    this.retention = new SqliteRetention(db, { table: 'assessments', user: 'user_key', changed: 'updated_at' });
     this.insert = db.prepare<[AssessmentRow]>(
       `INSERT INTO assessments (${COLUMNS})
        VALUES (@id, @version, @user_key, @questionnaire_id, @questionnaire_version, @language, @answers,
@@ -110,6 +115,16 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.expire(before, now);
   }
 }
 

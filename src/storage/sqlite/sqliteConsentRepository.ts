@@ -3,6 +3,7 @@ import { CorruptStateError, DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
 import type { ConsentDecision, ConsentRecord, ConsentRepository, UserKey } from '../ports';
 import { fromIso, isUniqueViolation, toIso } from './rowCodec';
+import { ERASED_PREFIX, erasedKey } from '../erasedKey';
 
 interface ConsentRow {
   id: string;
@@ -23,6 +24,9 @@ export class SqliteConsentRepository implements ConsentRepository {
   private readonly selectLatest: Statement<[string], ConsentRow>;
   private readonly selectHistory: Statement<[string], ConsentRow>;
   private readonly deleteForUser: Statement<[string]>;
+  private readonly anonymiseUser: Statement<[string, string]>;
+  private readonly anonymiseBefore: Statement<[string]>;
+  readonly storeName = 'consents';
 
   constructor(db: Database, private readonly guard: OpenGuard) {
     this.insert = db.prepare<[ConsentRow]>(
@@ -36,6 +40,12 @@ export class SqliteConsentRepository implements ConsentRepository {
       `SELECT ${COLUMNS} FROM consents WHERE user_key = ? ORDER BY decided_at, seq`
     );
     this.deleteForUser = db.prepare<[string]>('DELETE FROM consents WHERE user_key = ?');
+    this.anonymiseUser = db.prepare<[string, string]>('UPDATE consents SET user_key = ? WHERE user_key = ?');
+    // One random key per row: decisions past their retention are no longer tied to each other.
+    this.anonymiseBefore = db.prepare<[string]>(
+      `UPDATE consents SET user_key = '${ERASED_PREFIX}' || lower(hex(randomblob(16)))
+       WHERE decided_at < ? AND user_key NOT LIKE '${ERASED_PREFIX}%'`
+    );
   }
 
   async append(record: ConsentRecord): Promise<void> {
@@ -69,6 +79,18 @@ export class SqliteConsentRepository implements ConsentRepository {
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
+  }
+
+  /** The audit keeps the decisions (what was agreed, when, to which notice), under a random key. */
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    if (userKey.startsWith(ERASED_PREFIX)) return 0;
+    return this.anonymiseUser.run(erasedKey(), userKey).changes;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.anonymiseBefore.run(toIso(before)).changes;
   }
 }
 

@@ -1,3 +1,4 @@
+import { ERASED_PREFIX, erasedKey } from '../erasedKey';
 import type { Database, Statement } from 'better-sqlite3';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../domain';
 import { CorruptStateError, DuplicateKeyError } from '../errors';
@@ -190,12 +191,34 @@ interface AuditRow {
 
 /** The audit log in `audit_log`. */
 export class SqliteAuditLogRepository implements AuditLogRepository {
+  readonly storeName = 'audit_log';
   private readonly insert: Statement<[AuditRow]>;
+  private readonly anonymiseUser: Statement<[string, string]>;
+  private readonly anonymiseBefore: (before: string) => number;
 
   constructor(private readonly db: Database, private readonly guard: OpenGuard) {
     this.insert = db.prepare(
       'INSERT INTO audit_log (id, at, account_id, actor_email, actor_role, action, referral_id, user_key, detail) VALUES (@id, @at, @account_id, @actor_email, @actor_role, @action, @referral_id, @user_key, @detail)'
     );
+    this.anonymiseUser = db.prepare('UPDATE audit_log SET user_key = ? WHERE user_key = ?');
+    const named = db.prepare<[string, string], string>(`SELECT DISTINCT user_key FROM audit_log WHERE at < ? AND user_key IS NOT NULL AND user_key NOT LIKE ?`).pluck();
+    // One random key per person, so that the lines of one erased person still read as one.
+    this.anonymiseBefore = db.transaction((before: string): number => {
+      let changed = 0;
+      for (const key of named.all(before, `${ERASED_PREFIX}%`)) changed += this.anonymiseUser.run(erasedKey(), key).changes;
+      return changed;
+    });
+  }
+
+  async eraseUser(userKey: string): Promise<number> {
+    this.guard.assertOpen();
+    return this.anonymiseUser.run(erasedKey(), userKey).changes;
+  }
+
+  /** Lines older than the retention period keep who acted and what, not whom it was about. */
+  async deleteExpired(before: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.anonymiseBefore(toIso(before));
   }
 
   async append(entry: AuditEntry): Promise<void> {

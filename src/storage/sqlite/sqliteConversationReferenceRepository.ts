@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { ConversationReferenceRepository, StoredConversationReference, UserKey } from '../ports';
 import { fromIso, toIso } from './rowCodec';
 
@@ -22,7 +24,11 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
   private readonly select: Statement<[string], ReferenceRow>;
   private readonly deleteForUser: Statement<[string]>;
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
+  readonly storeName = 'conversation_references';
+  private readonly retention: SqliteRetention;
+
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
+    this.retention = new SqliteRetention(db, { table: 'conversation_references', user: 'user_key', changed: 'updated_at' });
     this.upsert = db.prepare<[ReferenceRow]>(
       `INSERT INTO conversation_references (${COLUMNS})
        VALUES (@user_key, @channel_id, @service_url, @conversation_id, @user_id, @bot_id, @locale, @updated_at)
@@ -40,8 +46,8 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
       user_key: reference.userKey,
       channel_id: reference.channelId,
       service_url: reference.serviceUrl,
-      conversation_id: reference.conversationId,
-      user_id: reference.userId,
+      conversation_id: this.cipher.encrypt(reference.conversationId),
+      user_id: this.cipher.encrypt(reference.userId),
       bot_id: reference.botId,
       locale: reference.locale,
       updated_at: toIso(reference.updatedAt)
@@ -56,8 +62,8 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
       userKey: row.user_key,
       channelId: row.channel_id,
       serviceUrl: row.service_url,
-      conversationId: row.conversation_id,
-      userId: row.user_id,
+      conversationId: this.cipher.decrypt(row.conversation_id, row.user_key),
+      userId: this.cipher.decrypt(row.user_id, row.user_key),
       botId: row.bot_id,
       locale: row.locale,
       updatedAt: fromIso(row.user_key, row.updated_at)
@@ -67,5 +73,15 @@ export class SqliteConversationReferenceRepository implements ConversationRefere
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.expire(before, now);
   }
 }

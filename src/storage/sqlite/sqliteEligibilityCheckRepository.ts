@@ -1,7 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { EligibilityAnswers, EligibilityResult } from '../../domain/eligibility/types';
 import { DuplicateKeyError } from '../errors';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { EligibilityCheckRecord, EligibilityCheckRepository, UserKey } from '../ports';
 import { fromIso, fromJson, isUniqueViolation, toIso } from './rowCodec';
 
@@ -24,7 +26,11 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
   private readonly selectByUser: Statement<[string], CheckRow>;
   private readonly deleteForUser: Statement<[string]>;
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
+  readonly storeName = 'eligibility_checks';
+  private readonly retention: SqliteRetention;
+
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
+    this.retention = new SqliteRetention(db, { table: 'eligibility_checks', user: 'user_key', changed: 'created_at' });
     this.insert = db.prepare<[CheckRow]>(
       `INSERT INTO eligibility_checks (${COLUMNS})
        VALUES (@id, @user_key, @answers, @result, @rules_version, @language, @created_at)`
@@ -42,7 +48,7 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
       this.insert.run({
         id: record.id,
         user_key: record.userKey,
-        answers: JSON.stringify(record.answers),
+        answers: this.cipher.encryptJson(record.answers),
         result: JSON.stringify(record.result),
         rules_version: record.rulesVersion,
         language: record.language,
@@ -56,25 +62,35 @@ export class SqliteEligibilityCheckRepository implements EligibilityCheckReposit
   async get(id: string): Promise<EligibilityCheckRecord | null> {
     this.guard.assertOpen();
     const row = this.selectById.get(id);
-    return row ? toRecord(row) : null;
+    return row ? toRecord(row, this.cipher) : null;
   }
 
   async listByUser(userKey: UserKey): Promise<EligibilityCheckRecord[]> {
     this.guard.assertOpen();
-    return this.selectByUser.all(userKey).map(toRecord);
+    return this.selectByUser.all(userKey).map((row) => toRecord(row, this.cipher));
   }
 
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
   }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.expire(before, now);
+  }
 }
 
-function toRecord(row: CheckRow): EligibilityCheckRecord {
+function toRecord(row: CheckRow, cipher: FieldCipher): EligibilityCheckRecord {
   return {
     id: row.id,
     userKey: row.user_key,
-    answers: fromJson<EligibilityAnswers>(row.id, row.answers),
+    answers: fromJson<EligibilityAnswers>(row.id, cipher.decrypt(row.answers, row.id)),
     result: fromJson<EligibilityResult>(row.id, row.result),
     rulesVersion: row.rules_version,
     language: row.language,

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { CorruptStateError } from '../errors';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
-import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats } from '../ports';
+import type { NewOutboxMessage, OutboxMessage, OutboxRepository, OutboxStats, UserKey } from '../ports';
 import { checkMessages, decodeJsonObject } from '../referralCodec';
 import { fromIso, toIso } from './rowCodec';
 
@@ -28,7 +29,7 @@ const COLUMNS =
  * referral repository runs it inside its own transaction so that a change and its messages are
  * written together.
  */
-export function prepareOutboxInsert(db: Database): (messages: readonly NewOutboxMessage[], ignoreExisting: boolean) => void {
+export function prepareOutboxInsert(db: Database, cipher: FieldCipher): (messages: readonly NewOutboxMessage[], ignoreExisting: boolean) => void {
   const insert = db.prepare<[Pick<OutboxRow, 'id' | 'kind' | 'aggregate_id' | 'payload' | 'created_at'>]>(
     `INSERT INTO outbox (id, kind, aggregate_id, payload, created_at, status, attempts, next_attempt_at)
      VALUES (@id, @kind, @aggregate_id, @payload, @created_at, 'pending', 0, @created_at)`
@@ -40,7 +41,7 @@ export function prepareOutboxInsert(db: Database): (messages: readonly NewOutbox
   );
   return (messages, ignoreExisting) => {
     for (const m of messages) {
-      const row = { id: m.id, kind: m.kind, aggregate_id: m.aggregateId, payload: JSON.stringify(m.payload), created_at: toIso(m.createdAt) };
+      const row = { id: m.id, kind: m.kind, aggregate_id: m.aggregateId, payload: cipher.encryptJson(m.payload), created_at: toIso(m.createdAt) };
       (ignoreExisting ? insertIgnoring : insert).run(row);
     }
   };
@@ -60,11 +61,15 @@ export class SqliteOutboxRepository implements OutboxRepository {
   private readonly countStatement: Statement<[{ now: string }], { pending: number; due: number; dead: number }>;
   private readonly selectDead: Statement<[number], OutboxRow>;
   private readonly revive: Statement<[{ id: string; now: string }]>;
-  private readonly deleteForAggregateStatement: Statement<[string]>;
+  private readonly deleteForAggregateStatement: Statement<[string, string]>;
+  private readonly selectPayloads: Statement<[], { id: string; payload: string }>;
+  private readonly deleteById: Statement<[string]>;
+  private readonly deleteFinishedBefore: Statement<[string]>;
+  readonly storeName = 'outbox';
   private readonly enqueueAll: (messages: readonly NewOutboxMessage[]) => void;
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
-    this.insert = prepareOutboxInsert(db);
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
+    this.insert = prepareOutboxInsert(db, cipher);
     this.enqueueAll = db.transaction((messages: readonly NewOutboxMessage[]) => this.insert(messages, true));
     this.claimStatement = db.prepare(
       `UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
@@ -99,7 +104,12 @@ export class SqliteOutboxRepository implements OutboxRepository {
       `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @now, lease_owner = NULL, lease_until = NULL
        WHERE id = @id AND status = 'dead'`
     );
-    this.deleteForAggregateStatement = db.prepare('DELETE FROM outbox WHERE aggregate_id = ?');
+    this.deleteForAggregateStatement = db.prepare<[string, string]>(
+      "DELETE FROM outbox WHERE aggregate_id = ? AND NOT (status = 'pending' AND created_at >= ?)"
+    );
+    this.selectPayloads = db.prepare('SELECT id, payload FROM outbox');
+    this.deleteById = db.prepare<[string]>('DELETE FROM outbox WHERE id = ?');
+    this.deleteFinishedBefore = db.prepare<[string]>("DELETE FROM outbox WHERE status IN ('delivered', 'dead') AND created_at < ?");
   }
 
   async enqueue(messages: readonly NewOutboxMessage[]): Promise<void> {
@@ -111,7 +121,7 @@ export class SqliteOutboxRepository implements OutboxRepository {
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
     this.guard.assertOpen();
     const rows = this.claimStatement.all({ owner, now: toIso(now), until: toIso(new Date(now.getTime() + leaseMs)), limit });
-    return rows.map(toMessage).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+    return rows.map((row) => toMessage(row, this.cipher)).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
   }
 
   async complete(id: string, owner: string, at: Date): Promise<boolean> {
@@ -132,7 +142,7 @@ export class SqliteOutboxRepository implements OutboxRepository {
   async get(id: string): Promise<OutboxMessage | null> {
     this.guard.assertOpen();
     const row = this.selectById.get(id);
-    return row ? toMessage(row) : null;
+    return row ? toMessage(row, this.cipher) : null;
   }
 
   async stats(now: Date): Promise<OutboxStats> {
@@ -143,7 +153,7 @@ export class SqliteOutboxRepository implements OutboxRepository {
 
   async listDead(limit: number): Promise<OutboxMessage[]> {
     this.guard.assertOpen();
-    return this.selectDead.all(limit).map(toMessage);
+    return this.selectDead.all(limit).map((row) => toMessage(row, this.cipher));
   }
 
   async retry(id: string, now: Date): Promise<boolean> {
@@ -151,21 +161,35 @@ export class SqliteOutboxRepository implements OutboxRepository {
     return this.revive.run({ id, now: toIso(now) }).changes === 1;
   }
 
-  async deleteForAggregate(aggregateId: string): Promise<number> {
+  async deleteForAggregate(aggregateId: string, keepPendingSince?: Date): Promise<number> {
     this.guard.assertOpen();
-    return this.deleteForAggregateStatement.run(aggregateId).changes;
+    // Without a date, every message goes ('~' sorts after every ISO date).
+    return this.deleteForAggregateStatement.run(aggregateId, keepPendingSince ? toIso(keepPendingSince) : '~').changes;
+  }
+
+  /** Messages to the person (their payload names their key; payloads are encrypted, so each is read). */
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    const theirs = this.selectPayloads.all().filter((row) => decodeJsonObject(row.id, this.cipher.decrypt(row.payload, row.id)).userKey === userKey);
+    for (const row of theirs) this.deleteById.run(row.id);
+    return theirs.length;
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.deleteFinishedBefore.run(toIso(before)).changes;
   }
 }
 
 const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'];
 
-function toMessage(row: OutboxRow): OutboxMessage {
+function toMessage(row: OutboxRow, cipher: FieldCipher): OutboxMessage {
   if (!OUTBOX_STATUSES.includes(row.status)) throw new CorruptStateError(row.id);
   return {
     id: row.id,
     kind: row.kind,
     aggregateId: row.aggregate_id,
-    payload: decodeJsonObject(row.id, row.payload),
+    payload: decodeJsonObject(row.id, cipher.decrypt(row.payload, row.id)),
     createdAt: fromIso(row.id, row.created_at),
     status: row.status as OutboxMessage['status'],
     attempts: row.attempts,

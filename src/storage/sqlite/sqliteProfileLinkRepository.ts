@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { ProfileLink, ProfileLinkRepository, UserKey } from '../ports';
 import { checkDate, checkTokenHash } from '../profileLinkToken';
 import { fromIso, isUniqueViolation, toIso } from './rowCodec';
@@ -25,7 +26,11 @@ export class SqliteProfileLinkRepository implements ProfileLinkRepository {
   private readonly deleteExpiredRows: Statement<[string]>;
   private readonly deleteForUser: Statement<[string]>;
 
+  readonly storeName = 'profile_links';
+  private readonly retention: SqliteRetention;
+
   constructor(db: Database, private readonly guard: OpenGuard) {
+    this.retention = new SqliteRetention(db, { table: 'profile_links', user: 'user_key', changed: 'expires_at' });
     this.insert = db.prepare<[LinkRow]>(
       `INSERT INTO profile_links (${COLUMNS}) VALUES (@token_hash, @user_key, @assessment_id, @created_at, @expires_at)`
     );
@@ -61,7 +66,8 @@ export class SqliteProfileLinkRepository implements ProfileLinkRepository {
     return row ? toLink(row) : null;
   }
 
-  async deleteExpired(now: Date): Promise<number> {
+  /** Links live shorter than the retention period: only their own expiry counts (`now`, else `before`). */
+  async deleteExpired(before: Date, now: Date = before): Promise<number> {
     this.guard.assertOpen();
     checkDate('now', now);
     return this.deleteExpiredRows.run(toIso(now)).changes;
@@ -70,6 +76,11 @@ export class SqliteProfileLinkRepository implements ProfileLinkRepository {
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CountryCode, ProgrammeId, ReferralDetails } from '../../domain';
 import { CapacityReachedError, ConcurrentUpdateError, DuplicateKeyError } from '../errors';
+import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { NewOutboxMessage, PartnerReferralQuery, PlaceChange, Referral, ReferralQueueQuery, ReferralRepository, StatusCounts, UserKey } from '../ports';
 import { checkReferralSave, decodeJsonObject, decodeReferralStatus } from '../referralCodec';
@@ -57,8 +58,10 @@ export class SqliteReferralRepository implements ReferralRepository {
   private readonly countOpen: Statement<[], { partner_id: string; open: number }>;
   private readonly saveAll: (row: ReferralRow, expected: number, messages: readonly NewOutboxMessage[], places?: PlaceChange) => void;
   private readonly db: Database;
+  private readonly expireAll: (before: string) => number;
+  readonly storeName = 'referrals';
 
-  constructor(db: Database, private readonly guard: OpenGuard) {
+  constructor(db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
     const insert = db.prepare<[ReferralRow]>(
       `INSERT INTO referrals (${COLUMNS})
        VALUES (@id, @reference, @version, @user_key, @programme, @status, @partner_id, @country, @language, @details,
@@ -71,7 +74,7 @@ export class SqliteReferralRepository implements ReferralRepository {
        WHERE id = @id AND version = @expected`
     );
     this.db = db;
-    const insertMessages = prepareOutboxInsert(db);
+    const insertMessages = prepareOutboxInsert(db, cipher);
     const heldBy = db.prepare<[string], number>('SELECT place FROM referral_places WHERE referral_id = ?').pluck();
     const takenPlaces = db.prepare<[string], number>('SELECT place FROM referral_places WHERE programme = ? ORDER BY place').pluck();
     const takePlace = db.prepare<[string, number, string, string]>('INSERT INTO referral_places (programme, place, referral_id, taken_at) VALUES (?, ?, ?, ?)');
@@ -132,6 +135,18 @@ export class SqliteReferralRepository implements ReferralRepository {
       if (places && 'release' in places) releasePlace.run(row.id);
       insertMessages(messages, true);
     });
+    const expiredIds = db.prepare<[string], string>('SELECT id FROM referrals WHERE updated_at < ?').pluck();
+    const deleteOne = db.prepare<[string]>('DELETE FROM referrals WHERE id = ?');
+    this.expireAll = db.transaction((before: string) => {
+      const ids = expiredIds.all(before);
+      for (const id of ids) {
+        const keys = keysOf.get(id);
+        if (keys) count(keys, -1); // the queue's counts per status stay true
+        releasePlace.run(id);
+        deleteOne.run(id);
+      }
+      return ids.length;
+    });
     this.selectById = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE id = ?`);
     this.selectByReference = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE reference = ?`);
     this.selectByUser = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE user_key = ? ORDER BY created_at DESC, seq DESC`);
@@ -150,30 +165,30 @@ export class SqliteReferralRepository implements ReferralRepository {
   async save(referral: Referral, messages: readonly NewOutboxMessage[], places?: PlaceChange): Promise<Referral> {
     this.guard.assertOpen();
     checkReferralSave(referral, messages);
-    const row = toRow(referral);
+    const row = toRow(referral, this.cipher);
     try {
       this.saveAll(row, referral.version, messages, places);
     } catch (err) {
       throw err instanceof SaveRefused ? err.error : err;
     }
-    return toReferral(row);
+    return toReferral(row, this.cipher);
   }
 
   async get(id: string): Promise<Referral | null> {
     this.guard.assertOpen();
     const row = this.selectById.get(id);
-    return row ? toReferral(row) : null;
+    return row ? toReferral(row, this.cipher) : null;
   }
 
   async findByReference(reference: string): Promise<Referral | null> {
     this.guard.assertOpen();
     const row = this.selectByReference.get(reference);
-    return row ? toReferral(row) : null;
+    return row ? toReferral(row, this.cipher) : null;
   }
 
   async listByUser(userKey: UserKey): Promise<Referral[]> {
     this.guard.assertOpen();
-    return this.selectByUser.all(userKey).map(toReferral);
+    return this.selectByUser.all(userKey).map((row) => toReferral(row, this.cipher));
   }
 
   async countPlaces(programme: string): Promise<number> {
@@ -193,7 +208,7 @@ export class SqliteReferralRepository implements ReferralRepository {
     const rows = this.db
       .prepare<unknown[], ReferralRow>(`SELECT ${COLUMNS} FROM referrals WHERE partner_id = ? ${filter} ORDER BY waiting_since, seq LIMIT ?`)
       .all(query.partnerId, ...statuses, query.limit);
-    return rows.map(toReferral);
+    return rows.map((row) => toReferral(row, this.cipher));
   }
 
   async queue(query: ReferralQueueQuery): Promise<Referral[]> {
@@ -210,7 +225,7 @@ export class SqliteReferralRepository implements ReferralRepository {
     }
     const order = newest ? 'waiting_since DESC, id DESC' : 'waiting_since, id';
     const sql = `SELECT ${COLUMNS} FROM referrals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
-    return this.db.prepare<unknown[], ReferralRow>(sql).all(...params, query.limit).map(toReferral);
+    return this.db.prepare<unknown[], ReferralRow>(sql).all(...params, query.limit).map((row) => toReferral(row, this.cipher));
   }
 
   async countByStatus(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): Promise<StatusCounts> {
@@ -238,6 +253,15 @@ export class SqliteReferralRepository implements ReferralRepository {
     this.guard.assertOpen();
     return this.deleteForUser(userKey);
   }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    return this.deleteAllForUser(userKey);
+  }
+
+  async deleteExpired(before: Date, _now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.expireAll(toIso(before));
+  }
 }
 
 /** The queue's filters (all but the status) as SQL conditions and their parameters. */
@@ -262,7 +286,7 @@ function queueFilter(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limi
 }
 
 /** The row stored for a referral, at its next revision. */
-function toRow(referral: Referral): ReferralRow {
+function toRow(referral: Referral, cipher: FieldCipher): ReferralRow {
   return {
     id: referral.id,
     reference: referral.reference,
@@ -273,14 +297,14 @@ function toRow(referral: Referral): ReferralRow {
     partner_id: referral.partnerId,
     country: referral.country,
     language: referral.language,
-    details: JSON.stringify(referral.details),
+    details: cipher.encryptJson(referral.details),
     created_at: toIso(referral.createdAt),
     updated_at: toIso(referral.updatedAt),
     waiting_since: toIso(referral.waitingSince)
   };
 }
 
-function toReferral(row: ReferralRow): Referral {
+function toReferral(row: ReferralRow, cipher: FieldCipher): Referral {
   return {
     id: row.id,
     reference: row.reference,
@@ -290,7 +314,7 @@ function toReferral(row: ReferralRow): Referral {
     partnerId: row.partner_id,
     country: row.country as CountryCode | null,
     language: row.language,
-    details: decodeJsonObject(row.id, row.details) as unknown as ReferralDetails,
+    details: decodeJsonObject(row.id, cipher.decrypt(row.details, row.id)) as unknown as ReferralDetails,
     createdAt: fromIso(row.id, row.created_at),
     updatedAt: fromIso(row.id, row.updated_at),
     waitingSince: fromIso(row.id, row.waiting_since),

@@ -1,6 +1,7 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { DuplicateKeyError } from '../errors';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { TrainingInterest, TrainingInterestRepository, UserKey } from '../ports';
 import { checkTrainingInterest, decodeSource } from '../trainingInterestCodec';
 import { fromIso, isUniqueViolation, toIso } from './rowCodec';
@@ -31,7 +32,11 @@ export class SqliteTrainingInterestRepository implements TrainingInterestReposit
   private readonly deleteForUser: Statement<[string]>;
   private readonly recordOnce: Transaction<(row: InterestRow) => InterestRow>;
 
+  readonly storeName = 'training_interests';
+  private readonly retention: SqliteRetention;
+
   constructor(db: Database, private readonly guard: OpenGuard) {
+    this.retention = new SqliteRetention(db, { table: 'training_interests', user: 'user_key', changed: 'created_at' });
     this.insert = db.prepare<[InterestRow]>(
       `INSERT INTO training_interests (${COLUMNS})
        VALUES (@id, @user_key, @training_id, @language, @source, @created_at)`
@@ -91,6 +96,16 @@ export class SqliteTrainingInterestRepository implements TrainingInterestReposit
   async deleteAllForUser(userKey: UserKey): Promise<number> {
     this.guard.assertOpen();
     return this.deleteForUser.run(userKey).changes;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.expire(before, now);
   }
 }
 

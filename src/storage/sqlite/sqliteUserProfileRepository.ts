@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { OpenGuard } from '../openGuard';
+import { SqliteRetention } from './sqliteRetention';
 import type { UserKey, UserProfile, UserProfileRepository } from '../ports';
 import { fromIso, toIso } from './rowCodec';
 
@@ -22,7 +23,11 @@ export class SqliteUserProfileRepository implements UserProfileRepository {
   private readonly upsertRow: Statement<[UpsertParams], ProfileRow>;
   private readonly deleteRow: Statement<[string]>;
 
+  readonly storeName = 'user_profiles';
+  private readonly retention: SqliteRetention;
+
   constructor(db: Database, private readonly guard: OpenGuard) {
+    this.retention = new SqliteRetention(db, { table: 'user_profiles', user: 'user_key', changed: 'updated_at' });
     this.select = db.prepare<[string], ProfileRow>('SELECT * FROM user_profiles WHERE user_key = ?');
     this.upsertRow = db.prepare<[UpsertParams], ProfileRow>(
       `INSERT INTO user_profiles (user_key, language, created_at, updated_at) VALUES (@userKey, @language, @now, @now)
@@ -47,6 +52,16 @@ export class SqliteUserProfileRepository implements UserProfileRepository {
   async delete(userKey: UserKey): Promise<boolean> {
     this.guard.assertOpen();
     return this.deleteRow.run(userKey).changes > 0;
+  }
+
+  async eraseUser(userKey: UserKey): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.erase(userKey);
+  }
+
+  async deleteExpired(before: Date, now: Date): Promise<number> {
+    this.guard.assertOpen();
+    return this.retention.expire(before, now);
   }
 }
 

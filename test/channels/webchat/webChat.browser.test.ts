@@ -167,4 +167,30 @@ describeInBrowser('web chat in a real browser', () => {
       await context.close();
     }
   }, 30_000);
+
+  it('"forget me on this device": after erasing in the chat, the page drops its id and conversation and starts afresh', async () => {
+    const { context, page, problems } = await openPhone('en-US');
+    try {
+      await tap(page, 'Which language do you want to use?', 'English');
+      await tap(page, 'Do you agree that I keep your answers?', 'Yes');
+      await type(page, 'What would you like to do?', 'delete my data');
+      await tap(page, /Delete everything I keep about you/, 'Yes');
+      await botSaid(page, /everything about you is deleted/);
+      const before = (await page.evaluate("[window.localStorage.getItem('passerelle.userId'), " + SAVED_CONVERSATION + "]")) as [string, { id: string } | null];
+      expect(before[0]).toMatch(/^pu_/);
+      page.once('dialog', (dialog) => {
+        expect(dialog.message()).toMatch(/Forget you on this device\?/);
+        void dialog.accept();
+      });
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Forget me on this device' }).click()]);
+      await botSaid(page, 'Which language do you want to use?');
+      const after = (await page.evaluate("[window.localStorage.getItem('passerelle.userId'), " + SAVED_CONVERSATION + "]")) as [string, { id: string } | null];
+      expect(after[0]).toMatch(/^pu_/);
+      expect(after[0]).not.toBe(before[0]);
+      expect(after[1]?.id).not.toBe(before[1]?.id);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
 });
