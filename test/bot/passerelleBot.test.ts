@@ -60,7 +60,7 @@ describe('global commands, anywhere in a conversation', () => {
     expect(reply).toMatch(/What would you like to do\?/);
     expect(await say(adapter, '5')).toMatch(/This is what I keep about you/); // "My information"
     await say(adapter, 'menu');
-    expect(await say(adapter, '6')).toMatch(/coming soon/); // "Talk to a person": not built yet
+    expect(await say(adapter, '6')).toMatch(/A person from our team will answer you here/); // "Talk to a person"
   });
 
   it('"my data" in the middle of a question, then its answer "Withdraw my consent" (also a command): one confirmation, and after it nothing from before comes back', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pseudonymize } from '../../src/bot/pseudonym';
+import { FieldCipher } from '../../src/storage';
 import { QUALIFICATIONS, SITUATIONS, type EligibilityAnswers } from '../../src/domain/eligibility/types';
 import { freePort, startChildApp, type ChildApp } from '../support/childApp';
 import { FakeConnector, visibleText } from '../support/fakeConnector';
@@ -159,6 +160,7 @@ describe('crash test: SIGKILL under load, restart, carry on', () => {
     await app.stop();
     app = undefined;
     const db = new Database(path.join(dataDir, 'passerelle.sqlite'), { readonly: true });
+    const cipher = FieldCipher.development();
     try {
       const wrong: string[] = [];
       for (let i = 0; i < PEOPLE; i++) {
@@ -166,8 +168,9 @@ describe('crash test: SIGKILL under load, restart, carry on', () => {
         const checks = db.prepare('SELECT answers FROM eligibility_checks WHERE user_key = ?').all(userKey) as { answers: string }[];
         const consents = db.prepare('SELECT decision FROM consents WHERE user_key = ?').all(userKey) as { decision: string }[];
         if (checks.length !== 1) wrong.push(`person ${i}: ${checks.length} eligibility checks`);
-        else if (JSON.stringify(JSON.parse(checks[0]!.answers)) !== JSON.stringify(person(i).expected)) {
-          wrong.push(`person ${i}: stored ${checks[0]!.answers}, answered ${JSON.stringify(person(i).expected)}`);
+        // Encrypted at rest: the child app runs with the development data key (no DATA_KEYS).
+        else if (JSON.stringify(JSON.parse(cipher.decrypt(checks[0]!.answers, userKey))) !== JSON.stringify(person(i).expected)) {
+          wrong.push(`person ${i}: stored ${cipher.decrypt(checks[0]!.answers, userKey)}, answered ${JSON.stringify(person(i).expected)}`);
         }
         if (consents.length !== 1 || consents[0]!.decision !== 'granted') wrong.push(`person ${i}: consents ${JSON.stringify(consents)}`);
       }

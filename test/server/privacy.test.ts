@@ -108,8 +108,10 @@ describe('My information through /api/messages, in every shipped language', () =
     await chat.say('my data');
     const url = exportUrl(joined(chat), running)!;
     expect((await fetch(url)).status).toBe(200);
-    const last = url.slice(-1);
-    expect((await fetch(url.slice(0, -1) + (last === 'A' ? 'B' : 'A'))).status).toBe(404);
+    // One character changed inside the token (the last one may carry only padding bits).
+    const at = url.length - 5;
+    const altered = url.slice(0, at) + (url[at] === 'A' ? 'B' : 'A') + url.slice(at + 1);
+    expect((await fetch(altered)).status).toBe(404);
     expect((await fetch(`${running.url}/my-data/${'A'.repeat(86)}`)).status).toBe(404);
   });
 });
