@@ -360,7 +360,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   addConsoleRoutes(server, consoleMount);
   addReferralPages(consoleMount, { referrals: new ReferralConsoleService({ referrals, store: storage.referrals, clock }), partners: content.partners.partners });
-  addAdminPages(consoleMount, { accounts, audit, keys: partnerKeys, referrals, capacities: storage.partnerCapacities, partners: content.partners.partners, clock });
+  addAdminPages(consoleMount, { accounts, audit, keys: partnerKeys, referrals, partners: content.partners.partners });
   const partnerNames = new Map(content.partners.partners.map((p) => [p.id, p.name]));
   addReportPages(consoleMount, {
     reporting: new ReportingService({ reporting: storage.reporting, starts: storage.conversationStarts, timeZone: config.timeZone }),

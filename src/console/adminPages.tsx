@@ -4,7 +4,6 @@ import type { AccountService } from '../services/accountService';
 import type { AuditService } from '../services/auditService';
 import type { PartnerKeyService } from '../services/partnerKeyService';
 import type { ReferralService } from '../services/referralService';
-import type { PartnerCapacityRepository } from '../storage';
 import { CONSOLE_PATH, type ConsoleMount, type ConsolePageContext } from './consoleContext';
 import { CsrfField, Typed } from './pages/consoleLayout';
 import { instant } from './pages/dates';
@@ -14,9 +13,7 @@ export interface AdminPagesDeps {
   audit: AuditService;
   keys: PartnerKeyService;
   referrals: ReferralService;
-  capacities: PartnerCapacityRepository;
   partners: readonly Partner[];
-  clock: () => Date;
 }
 
 
@@ -44,7 +41,7 @@ export function addAdminPages(mount: ConsoleMount, deps: AdminPagesDeps): void {
     handler: async (ctx) => {
       const capacity = z.coerce.number().int().min(0).max(10_000).safeParse(ctx.form.capacity);
       if (!capacity.success || (ctx.form.capacity ?? '').trim() === '') return ctx.message(400, 'console:errors.invalidTitle', 'console:errors.invalid');
-      await deps.capacities.set(ctx.account.partnerId!, capacity.data, deps.clock());
+      await deps.referrals.setCapacity(ctx.account.partnerId!, capacity.data);
       await ctx.audit('partner.capacity', { detail: `capacity=${capacity.data}` });
       await partnerPage(ctx, undefined, true);
     }

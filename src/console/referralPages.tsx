@@ -297,7 +297,7 @@ function Card(props: { title: string; children?: preact.ComponentChildren; id?: 
   );
 }
 
-function sharedRows(shared: SharedData, texts: Texts, languageNames: Readonly<Record<string, string>>, partnerName: (id: string | null) => string): [string, preact.ComponentChildren][] {
+function sharedRows(shared: SharedData, texts: Texts, languageNames: Readonly<Record<string, string>>): [string, preact.ComponentChildren][] {
   const { t } = texts;
   const rows: [string, preact.ComponentChildren][] = [];
   const label = (ns: string, key: string, value: string) => (texts.has(`${ns}:${key}.${value}`) ? t(`${ns}:${key}.${value}`) : value);
@@ -313,7 +313,6 @@ function sharedRows(shared: SharedData, texts: Texts, languageNames: Readonly<Re
   }
   if (shared.training) rows.push([t('console:field.training'), shared.training.id]);
   if (shared.language) rows.push([t('console:field.language'), <span lang={shared.language}>{languageNames[shared.language] ?? shared.language}</span>]);
-  void partnerName;
   return rows;
 }
 
@@ -338,7 +337,7 @@ function DetailPage(props: { ctx: ConsolePageContext; referral: Referral; allowe
   const { details } = referral;
   const withdrawn = details.consent.withdrawnAt !== undefined;
   const shared = withdrawn ? {} : details.shared;
-  const rows = sharedRows(shared, texts, ctx.languageNames, props.partnerName);
+  const rows = sharedRows(shared, texts, ctx.languageNames);
   const profile = shared.skillsProfile;
   const areaName = (id: string) => (texts.has(`assessment:area.${id}`) ? t(`assessment:area.${id}`) : id);
   const chart = profile && {

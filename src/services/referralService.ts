@@ -129,6 +129,12 @@ export class ReferralService {
     return routeReferral(request, await this.currentPartners(), await this.deps.referrals.countOpenByPartner());
   }
 
+  /** Sets the capacity a partner takes (open referrals at a time), used from now on when routing. */
+  async setCapacity(partnerId: string, capacity: number): Promise<void> {
+    if (!this.deps.capacities) throw new Error('no store of capacities was given');
+    await this.deps.capacities.set(partnerId, capacity, this.deps.clock());
+  }
+
   /** The partners with the capacities they set in the console, if any. */
   async currentPartners(): Promise<Partner[]> {
     const set = (await this.deps.capacities?.all()) ?? new Map<string, number>();

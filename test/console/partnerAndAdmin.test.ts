@@ -70,3 +70,20 @@ describe('administrators', () => {
     expect((await admin.get('/console/audit?before=nonsense')).res.status).toBe(400);
   });
 });
+
+describe('hostile text in the console (in Node; the browser test checks it in Chromium too)', () => {
+  it('a person’s words, a note and a key label are escaped text: no element, no attribute', async () => {
+    const { seedReferral } = await import('../support/consoleSeed');
+    const hostile = '"><img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const referral = await seedReferral(running.app, 'A', `${hostile} حلب`);
+    const caseworker = await signedIn('caseworker');
+    expect((await caseworker.post(`/console/referrals/${referral.id}/note`, { text: hostile })).res.status).toBe(303);
+    const { html } = await caseworker.get(`/console/referrals/${referral.id}`);
+    expect(html).not.toMatch(/<img|<script>alert|onerror="alert/);
+    expect(html).toContain('&lt;script>alert(2)&lt;/script>');
+    expect(html).toMatch(/<bdi dir="auto">[^<]*&lt;img src=x onerror=&quot;alert\(1\)&quot;>[^<]*حلب<\/bdi>/);
+    const partner = await signedIn('partnerA');
+    const { html: keys } = await partner.post('/console/partner/keys', { label: hostile.slice(0, 90) });
+    expect(keys).not.toMatch(/<img|<script>alert/);
+  });
+});
