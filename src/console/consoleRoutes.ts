@@ -81,6 +81,8 @@ export function addConsoleRoutes(server: Server, mount: ConsoleMount): void {
       return;
     }
     await limits.byEmail.delete(email);
+    // Now and then is enough to clear abandoned sessions: at each sign-in.
+    await deps.sessions.sweep();
     const { secret } = await deps.sessions.open(account);
     await deps.audit.record(account, 'signIn');
     res.header('Set-Cookie', mount.sessionCookie(secret));

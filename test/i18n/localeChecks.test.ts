@@ -41,6 +41,9 @@ it.each<[string, () => void, string, string, RegExp]>([
   ['a file that is a JSON array', () => writeFileSync(path.join(copy.dir, 'so/menu.json'), '[]'), 'locales/so/menu.json', '', /^not a JSON object \(found an array\)$/],
   ['a deleted namespace file', () => unlinkSync(path.join(copy.dir, 'so/webchat.json')), 'locales/so/webchat.json', '', /^file missing$/],
   ['a namespace English does not have', () => writeFileSync(path.join(copy.dir, 'ti/extra.json'), '{}'), 'locales/ti/extra.json', '', /^extra file: en has no extra\.json$/],
+  ['console texts in a language the console does not have', () => writeFileSync(path.join(copy.dir, 'ar/console.json'), '{}'), 'locales/ar/console.json', '', /^extra file: console texts exist only in fr, en, de, nl, pt, ro$/],
+  ['a console file deleted in a console language', () => unlinkSync(path.join(copy.dir, 'nl/console.json')), 'locales/nl/console.json', '', /^file missing$/],
+  ['a console text left in English', () => editJson('de/console.json', (j) => { (j.queue as Json).empty = 'No referral matches these filters.'; }), 'locales/de/console.json', 'queue.empty', /^left in English/],
   ['a key the domain uses, deleted in every language', () => {
     for (const lang of discoverLanguages(copy.dir, SHIPPED_LANGUAGES)) {
       editJson(`${lang}/eligibility.json`, (j) => {

@@ -49,3 +49,38 @@ describeEachStorage('a referral submitted again by the same turn', (target) => {
     expect(a.reference).not.toBe(b.reference);
   });
 });
+
+describeEachStorage('a referral whose eligibility needs an adviser', (target) => {
+  let storage: StorageBundle;
+  let referrals: ReferralService;
+  beforeEach(async () => {
+    storage = await target.open();
+    referrals = new ReferralService({ referrals: storage.referrals, partners: content.partners, clock: () => new Date('2026-12-04T10:00:00Z'), emailEnabled: true });
+  });
+  afterEach(async () => storage.close());
+
+  const withOutcome = (outcome: 'eligible' | 'needs_adviser'): SubmitReferral => ({
+    ...request(undefined),
+    sources: {
+      ...request(undefined).sources,
+      result: { rulesVersion: 'r', asOf: '2026-12-04', programmes: [{ programme: 'digiter', outcome, criteria: [], nextStepKey: 'x' }, { programme: 'camplus', outcome: 'eligible', criteria: [], nextStepKey: 'x' }] }
+    }
+  });
+
+  it('waits, submitted and with no partner, for a caseworker; nothing goes to the partner until routed', async () => {
+    const held = await referrals.submit(withOutcome('needs_adviser'));
+    expect(held).toMatchObject({ status: 'submitted', partnerId: null });
+    expect(held.details.consent.partnerId).toBe('fr-coordinator');
+    expect(await storage.outbox.claim('counter', new Date('2026-12-04T11:00:00Z'), 60_000, 100)).toEqual([]);
+    const reviewed = await referrals.act(held.id, 'review', { actor: { kind: 'caseworker', id: 'cw' } });
+    expect(reviewed.ok).toBe(true);
+    const routed = await referrals.act(held.id, 'route', { actor: { kind: 'caseworker', id: 'cw' }, partnerId: 'fr-coordinator' });
+    expect(routed.ok && routed.referral).toMatchObject({ status: 'routed', partnerId: 'fr-coordinator' });
+    const kinds = (await storage.outbox.claim('counter', new Date('2026-12-04T11:00:00Z'), 60_000, 100)).map((m) => m.kind).sort();
+    expect(kinds).toEqual([REFERRAL_MESSAGE_KINDS.partnerEmail, REFERRAL_MESSAGE_KINDS.personMessage]);
+  });
+
+  it('an eligible person’s referral is routed at once, as before', async () => {
+    expect(await referrals.submit(withOutcome('eligible'))).toMatchObject({ status: 'routed', partnerId: 'fr-coordinator' });
+  });
+});

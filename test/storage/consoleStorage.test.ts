@@ -184,6 +184,24 @@ describeEachStorage('console storage', (target) => {
       expect(await storage.referrals.countByStatus({})).toEqual({ routed: 2, submitted: 1, accepted: 1, declined: 1 });
       expect(await storage.referrals.countByStatus({ partnerId: 'fr-coordinator' })).toEqual({ routed: 1, accepted: 1, declined: 1 });
       expect(await storage.referrals.countByStatus({ country: 'BE', language: 'nl' })).toEqual({ routed: 1 });
+      expect(await storage.referrals.countByStatus({ unrouted: true })).toEqual({ submitted: 1 });
+      expect(await storage.referrals.countByStatus({ programme: 'camplus', waitingSinceAtOrBefore: at('2026-11-10T00:00:00Z') })).toEqual({ accepted: 1 });
+      expect(await storage.referrals.countByStatus({ waitingSinceAtOrBefore: at('2026-11-02T00:00:00Z') })).toEqual({ routed: 2, submitted: 1 });
+    });
+
+    it('keeps the counts right through changes and erasure', async () => {
+      const q2 = (await storage.referrals.get('q2'))!;
+      await storage.referrals.save({ ...q2, status: 'routed', partnerId: 'be-training', country: 'BE' }, []);
+      const q1 = (await storage.referrals.get('q1'))!;
+      await storage.referrals.save({ ...q1, status: 'accepted' }, []);
+      // A save refused for a stale version changes no count.
+      await expect(storage.referrals.save({ ...q1, status: 'declined' }, [])).rejects.toMatchObject({ name: 'ConcurrentUpdateError' });
+      expect(await storage.referrals.countByStatus({})).toEqual({ routed: 2, accepted: 2, declined: 1 });
+      expect(await storage.referrals.countByStatus({ partnerId: 'be-training' })).toEqual({ routed: 2 });
+      expect(await storage.referrals.countByStatus({ unrouted: true })).toEqual({});
+      expect(await storage.referrals.deleteAllForUser('user-q4')).toBe(1);
+      expect(await storage.referrals.countByStatus({})).toEqual({ routed: 2, accepted: 1, declined: 1 });
+      expect(await storage.referrals.countByStatus({ programme: 'camplus' })).toEqual({});
     });
   });
 });

@@ -273,6 +273,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX consents_granted ON consents (decided_at) WHERE decision = 'granted';
       CREATE INDEX assessments_completed ON assessments (completed_at) WHERE status = 'completed';
     `
+  },
+  {
+    version: 11,
+    name: 'console: referral counts per status',
+    // How many referrals have each combination of the queue's filters, kept in the same
+    // transaction as every save and erasure: the counts per status read a few hundred rows
+    // instead of every referral. '' stands for no country or no partner.
+    sql: `
+      CREATE TABLE referral_counts (
+        status TEXT NOT NULL,
+        programme TEXT NOT NULL,
+        country TEXT NOT NULL,
+        partner_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        n INTEGER NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (status, programme, country, partner_id, language)
+      );
+      INSERT INTO referral_counts (status, programme, country, partner_id, language, n)
+        SELECT status, programme, COALESCE(country, ''), COALESCE(partner_id, ''), language, COUNT(*)
+        FROM referrals GROUP BY status, programme, COALESCE(country, ''), COALESCE(partner_id, ''), language;
+    `
+  },
+  {
+    version: 12,
+    name: 'console: queue indexes that also count by status',
+    // The status at the end of each queue index: a count per status with a waiting-time filter
+    // reads the index alone, not every matching row.
+    sql: `
+      DROP INDEX referrals_waiting;
+      DROP INDEX referrals_partner_waiting;
+      DROP INDEX referrals_programme_waiting;
+      DROP INDEX referrals_country_waiting;
+      DROP INDEX referrals_language_waiting;
+      CREATE INDEX referrals_waiting ON referrals (waiting_since, id, status);
+      CREATE INDEX referrals_partner_waiting ON referrals (partner_id, waiting_since, id, status);
+      CREATE INDEX referrals_programme_waiting ON referrals (programme, waiting_since, id, status);
+      CREATE INDEX referrals_country_waiting ON referrals (country, waiting_since, id, status);
+      CREATE INDEX referrals_language_waiting ON referrals (language, waiting_since, id, status);
+    `
   }
 ];
 

@@ -27,6 +27,15 @@ interface ReferralRow {
 const COLUMNS =
   'id, reference, version, user_key, programme, status, partner_id, country, language, details, created_at, updated_at, waiting_since';
 
+/** The columns the counts per status are kept by. */
+interface CountKeys {
+  status: string;
+  programme: string;
+  country: string | null;
+  partner_id: string | null;
+  language: string;
+}
+
 /** Why a save was refused inside the transaction (thrown to roll it back). */
 class SaveRefused extends Error {
   constructor(readonly error: Error) {
@@ -84,7 +93,21 @@ export class SqliteReferralRepository implements ReferralRepository {
       }
       takePlace.run(row.programme, place, row.id, row.updated_at);
     };
+    const keysOf = db.prepare<[string], CountKeys>('SELECT status, programme, country, partner_id, language FROM referrals WHERE id = ?');
+    const countUp = db.prepare<[string, string, string, string, string, number]>(
+      `INSERT INTO referral_counts (status, programme, country, partner_id, language, n) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (status, programme, country, partner_id, language) DO UPDATE SET n = n + excluded.n`
+    );
+    const countDown = db.prepare<[number, string, string, string, string, string]>(
+      'UPDATE referral_counts SET n = n - ? WHERE status = ? AND programme = ? AND country = ? AND partner_id = ? AND language = ?'
+    );
+    const count = (keys: CountKeys, by: number): void => {
+      const args = [keys.status, keys.programme, keys.country ?? '', keys.partner_id ?? '', keys.language] as const;
+      if (by > 0) countUp.run(...args, by);
+      else countDown.run(-by, ...args);
+    };
     this.saveAll = db.transaction((row: ReferralRow, expected: number, messages: readonly NewOutboxMessage[], places?: PlaceChange) => {
+      const before = expected === 0 ? undefined : keysOf.get(row.id);
       if (expected === 0) {
         try {
           insert.run(row);
@@ -103,6 +126,8 @@ export class SqliteReferralRepository implements ReferralRepository {
         }
         if (changes === 0) throw new SaveRefused(new ConcurrentUpdateError('referrals', row.id, expected));
       }
+      if (before) count(before, -1);
+      count(row, 1);
       if (places && 'take' in places) take(row, places.take.capacity);
       if (places && 'release' in places) releasePlace.run(row.id);
       insertMessages(messages, true);
@@ -112,7 +137,11 @@ export class SqliteReferralRepository implements ReferralRepository {
     this.selectByUser = db.prepare(`SELECT ${COLUMNS} FROM referrals WHERE user_key = ? ORDER BY created_at DESC, seq DESC`);
     const deleteReferrals = db.prepare<[string]>('DELETE FROM referrals WHERE user_key = ?');
     const deletePlaces = db.prepare<[string]>('DELETE FROM referral_places WHERE referral_id IN (SELECT id FROM referrals WHERE user_key = ?)');
+    const keysOfUser = db.prepare<[string], CountKeys & { n: number }>(
+      'SELECT status, programme, country, partner_id, language, COUNT(*) AS n FROM referrals WHERE user_key = ? GROUP BY status, programme, country, partner_id, language'
+    );
     this.deleteForUser = db.transaction((userKey: string): number => {
+      for (const keys of keysOfUser.all(userKey)) count(keys, -keys.n);
       deletePlaces.run(userKey);
       return deleteReferrals.run(userKey).changes;
     });
@@ -186,8 +215,18 @@ export class SqliteReferralRepository implements ReferralRepository {
 
   async countByStatus(query: Omit<ReferralQueueQuery, 'statuses' | 'sort' | 'limit' | 'after'>): Promise<StatusCounts> {
     this.guard.assertOpen();
-    const { where, params } = queueFilter(query);
-    const sql = `SELECT status, COUNT(*) AS n FROM referrals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`;
+    let sql: string;
+    let params: unknown[];
+    if (query.waitingSinceAtOrBefore) {
+      // The waiting time is not kept in the counts: these are counted row by row.
+      const filter = queueFilter(query);
+      params = filter.params;
+      sql = `SELECT status, COUNT(*) AS n FROM referrals ${filter.where.length ? `WHERE ${filter.where.join(' AND ')}` : ''} GROUP BY status`;
+    } else {
+      const filter = queueFilter({ ...query, ...(query.unrouted ? { unrouted: false, partnerId: '' } : {}) });
+      params = filter.params;
+      sql = `SELECT status, SUM(n) AS n FROM referral_counts ${filter.where.length ? `WHERE ${filter.where.join(' AND ')}` : ''} GROUP BY status HAVING SUM(n) > 0`;
+    }
     const counts: StatusCounts = {};
     for (const row of this.db.prepare<unknown[], { status: string; n: number }>(sql).all(...params)) {
       counts[decodeReferralStatus('count', row.status)] = row.n;
