@@ -16,3 +16,15 @@ export function calendarDateIn(timeZone: string, now: Date): string {
   }
   return format.format(now);
 }
+
+/**
+ * `YYYY-MM` of instants in `timeZone`: one formatter for every call (building an
+ * Intl.DateTimeFormat costs far more than using one; a report asks for thousands of months).
+ */
+export function monthsIn(timeZone: string): (at: Date) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+  return (at) => {
+    const parts = format.formatToParts(at);
+    return `${parts.find((p) => p.type === 'year')!.value.padStart(4, '0')}-${parts.find((p) => p.type === 'month')!.value}`;
+  };
+}

@@ -7,7 +7,7 @@ import {
   type RawFunnel
 } from '../domain';
 import type { ConversationStartRepository, ReportingRepository } from '../storage/ports';
-import { calendarDateIn } from './clock';
+import { monthsIn } from './clock';
 
 /**
  * The programme funnel for the console and its CSV: reads the stores (few fields), lets the
@@ -31,8 +31,7 @@ export class ReportingService {
   /** Raw counts: for the small-count rule's own tests only, never shown. */
   async rawFunnel(query: FunnelQuery): Promise<RawFunnel> {
     const source = await this.source();
-    const { timeZone } = this.deps;
-    return buildFunnel(source, query, (at) => calendarDateIn(timeZone, at).slice(0, 7));
+    return buildFunnel(source, query, monthsIn(this.deps.timeZone));
   }
 
   private async source(): Promise<FunnelSource> {

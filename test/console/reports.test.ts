@@ -127,7 +127,7 @@ describe('reporting, walk-in and delivery problems in the console', () => {
     expect(html).toContain('name="_csrf"');
     expect(html).toContain('1 message is put aside.');
     expect(html).toContain('HTTP 410 Gone');
-    expect(html).toContain('referral-42');
+    expect(html).toContain('href="/console/referrals/referral-42"');
     expect(html).not.toContain('secret-user-key');
     expect(html).not.toContain('adresse');
     const noToken = await c.post(`/console/dead-letters/${deadId}/retry`, {}, { withCsrf: false });

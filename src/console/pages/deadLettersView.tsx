@@ -73,7 +73,9 @@ export function DeadLettersView(props: DeadLettersViewProps) {
                     </dd>
                     <dt>{t('consoleReports:deadLetters.referral')}</dt>
                     <dd>
-                      <code>{m.aggregateId}</code>
+                      <a href={`/console/referrals/${encodeURIComponent(m.aggregateId)}`}>
+                        <code>{m.aggregateId}</code>
+                      </a>
                     </dd>
                   </dl>
                   <form method="post" action={`/console/dead-letters/${encodeURIComponent(m.id)}/retry`}>

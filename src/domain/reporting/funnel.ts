@@ -102,10 +102,16 @@ export function buildFunnel(source: FunnelSource, query: FunnelQuery, monthOf: (
     perStage.set('started', { groups, total });
   }
 
-  const facts = factsOf(source).filter((f) => programme === undefined || f.values.programme === programme);
+  const byStage = new Map<FunnelStage, Fact[]>();
+  for (const f of factsOf(source)) {
+    if (programme !== undefined && f.values.programme !== programme) continue;
+    const list = byStage.get(f.stage);
+    if (list) list.push(f);
+    else byStage.set(f.stage, [f]);
+  }
   for (const stage of FUNNEL_STAGES) {
     if (stage === 'started' || !stageApplies(stage, query)) continue;
-    const ofStage = facts.filter((f) => f.stage === stage);
+    const ofStage = byStage.get(stage) ?? [];
     const groups = new Map<string, number>();
     const subjects = new Set(ofStage.map((f) => f.subject));
     if (by === 'programme') {
