@@ -358,7 +358,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     signInAttempts: config.console.signInAttempts,
     languageNames: loadLanguageNames(config.localesDir)
   });
-  addConsoleRoutes(server, consoleMount);
+  addConsoleRoutes(server, consoleMount, (req) => rateLimits.clientAddress(req));
   addReferralPages(consoleMount, { referrals: new ReferralConsoleService({ referrals, store: storage.referrals, clock }), partners: content.partners.partners });
   addAdminPages(consoleMount, { accounts, audit, keys: partnerKeys, referrals, partners: content.partners.partners });
   const partnerNames = new Map(content.partners.partners.map((p) => [p.id, p.name]));

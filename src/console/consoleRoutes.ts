@@ -26,8 +26,10 @@ function crossSite(req: Request): boolean {
 /**
  * The console's own routes: its assets, `/console` (to the queue), the sign-in page and form
  * (rate-limited per address and per e-mail, audited), and sign-out (a POST with the CSRF token).
+ * `clientAddress` is the client's address as the server's rate limits see it (behind trusted
+ * proxies, the one they saw: otherwise everybody would share the proxy's address and its limit).
  */
-export function addConsoleRoutes(server: Server, mount: ConsoleMount): void {
+export function addConsoleRoutes(server: Server, mount: ConsoleMount, clientAddress: (req: Request) => string = (req) => req.socket.remoteAddress ?? 'unknown'): void {
   const { deps } = mount;
   const assets = consoleAssets();
   server.get(`${CONSOLE_ASSETS_PATH}:file`, assetHandler(CONSOLE_ASSETS_PATH, [assets.css, assets.chartJs, assets.charts]));
@@ -60,7 +62,7 @@ export function addConsoleRoutes(server: Server, mount: ConsoleMount): void {
       mount.sendMessage(req, res, texts, undefined, 403, 'console:errors.forbiddenTitle', 'console:errors.csrf');
       return;
     }
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req);
     const limits = mount.signInLimiter;
     const [byAddress, byEmail] = await Promise.all([limits.byAddress.get(address), limits.byEmail.get(email)]);
     const blocked = [

@@ -116,3 +116,27 @@ describe('npm run user:add', () => {
     }
   });
 });
+
+describe('console sign-in behind a trusted proxy', () => {
+  let proxied: RunningApp;
+  beforeAll(async () => {
+    proxied = await startApp({ TRUST_PROXY_HOPS: '1', CONSOLE_SIGNIN_ATTEMPTS: '1', RATE_LIMIT_MESSAGES_PER_IP: '0' });
+  });
+  afterAll(() => proxied.close());
+
+  const signInFrom = (address: string, email: string) =>
+    fetch(`${proxied.url}/console/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
+      body: new URLSearchParams({ email, password: 'a wrong password' }).toString(),
+      redirect: 'manual'
+    }).then((res) => res.status);
+
+  it('limits failed sign-ins per client address as the proxy saw it, not per proxy: one client does not lock out the others', async () => {
+    // CONSOLE_SIGNIN_ATTEMPTS=1: four failures per address in 15 minutes, each for another e-mail.
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push(await signInFrom('203.0.113.7', `guess${i}@example.org`));
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    expect(await signInFrom('203.0.113.8', 'someone@example.org')).toBe(401);
+  });
+});
