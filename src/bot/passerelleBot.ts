@@ -75,6 +75,9 @@ export interface PasserelleBotDeps {
  */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
+/** Commands that are a person's rights over their data: heard even while a person handles the conversation. */
+const PRIVACY_COMMANDS: ReadonlySet<GlobalCommand> = new Set<GlobalCommand>(['myData', 'eraseData', 'withdrawConsent']);
+
 /** A message to the person outside of their turns, and what it opens (a question to answer). */
 export interface PersonNotice {
   /** The text, in the person's language (their chosen one, else the language of the notice). */
@@ -239,7 +242,9 @@ export class PasserelleBot extends ActivityHandler {
     const handedOff = isDialogActive(dc, this.deps.handoffDialog.id);
     // Words of distress are answered at once, whatever runs (during a talk with a person too).
     const concern = this.deps.safety.concernIn(text);
-    const command = handedOff ? undefined : this.commands.recognize(text);
+    // Only a person's rights over their data pass through a talk with a person: they hold at any point.
+    const recognized = this.commands.recognize(text);
+    const command = handedOff && !(recognized && PRIVACY_COMMANDS.has(recognized)) ? undefined : recognized;
     if (concern && !handedOff) await this.answerConcern(dc);
     else if (command) await this.runCommand(dc, command);
     else if (!handedOff && recognizeHandoffRequest(text ?? '', this.deps.lexicons)) {

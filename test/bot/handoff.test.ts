@@ -47,6 +47,18 @@ describe('talk to a person, in words, anywhere in the conversation', () => {
     expect(await say(adapter, '22')).toMatch(/In which country/);
   });
 
+  it('"my data" while a person handles the conversation is heard (a right at any point); when it ends, the talk goes on', async () => {
+    const { adapter } = await botAdapter();
+    await say(adapter, 'hi');
+    await say(adapter, 'English');
+    await say(adapter, 'yes');
+    await say(adapter, '1');
+    expect(await say(adapter, 'can I speak to someone please')).toMatch(/A person from our team will answer you here/);
+    expect(await say(adapter, 'my data')).toMatch(/This is what I keep about you/);
+    await say(adapter, 'Nothing, thank you');
+    expect(await say(adapter, 'still there?')).toMatch(/Your message is kept/); // back in the talk, kept for the caseworker
+  });
+
   it('a caseworker replies and ends it: the person gets the reply, then the bot resumes where it was', async () => {
     const { adapter, harness, bot } = await botAdapter('fr');
     await say(adapter, 'bonjour');
