@@ -14,6 +14,8 @@ export interface ConsentDialogDeps extends PromptDeps {
   people: People;
   /** The notice in force: its retention period is told. */
   notice: PrivacyNoticeTerms;
+  /** How long the conversation of a person who says no lives after their last message (told too). */
+  transientHours: number;
 }
 
 /**
@@ -32,7 +34,8 @@ export class ConsentDialog extends ComponentDialog {
   private async askConsentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnTexts(step.context);
     const retention = t('consent:retention', { count: this.deps.notice.retentionDays });
-    await step.context.sendActivity(t('consent:notice', { retention }));
+    const transient = t('consent:transient', { count: this.deps.transientHours });
+    await step.context.sendActivity(t('consent:notice', { retention, transient }));
     return ask(step, YES_NO_PROMPT, { key: 'consent:ask', retryKey: 'consent:retry', choices: YES_NO_CHOICES });
   }
 

@@ -100,7 +100,7 @@ export function createDialogs(s: DialogServices): BotDialogs {
     { item: 'talkToPerson', dialog: handoff },
     { item: 'language', dialog: language }
   ]);
-  const main = new MainDialog({ lexicons, language, consent: new ConsentDialog({ lexicons, people, notice: s.consent.notice }), journeys });
+  const main = new MainDialog({ lexicons, language, consent: new ConsentDialog({ lexicons, people, notice: s.consent.notice, transientHours: s.privacy.transientHours }), journeys });
   const infoAnswer = new InfoAnswerDialog({ lexicons, referrals: s.referrals });
   const myReferrals = new MyReferralsDialog({ lexicons, referrals: s.referrals });
   // "my referral" can lead to answering a question: both live in the bot's own dialog set too.

@@ -62,6 +62,11 @@ export class PrivacyService {
     return this.deps.retentionDays;
   }
 
+  /** How long the conversation of a person whose data may not be kept lives after their last message. */
+  get transientHours(): number {
+    return this.deps.transientHours;
+  }
+
   /** How long an export link works, in days. */
   get exportLinkDays(): number {
     return this.deps.exportLinkDays;

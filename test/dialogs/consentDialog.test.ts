@@ -2,7 +2,7 @@ import { ConsentDialog } from '../../dialogs';
 import type { DialogHarness } from '../support/dialogHarness';
 import { describeDialogTable } from '../support/dialogTable';
 
-const consentDialog = (h: DialogHarness) => new ConsentDialog({ lexicons: h.services.lexicons, people: h.services.people, notice: h.services.consent.notice });
+const consentDialog = (h: DialogHarness) => new ConsentDialog({ lexicons: h.services.lexicons, people: h.services.people, notice: h.services.consent.notice, transientHours: h.services.privacy.transientHours });
 
 /** The decision is recorded once, with the notice version and the language it was shown in. */
 const recorded = (decision: 'granted' | 'refused', lang: string) => async ({ result, harness }: { result: unknown; harness: DialogHarness }) => {
@@ -17,7 +17,7 @@ describeDialogTable('ConsentDialog', consentDialog, [
     name: 'shows the notice with its retention period and records a yes',
     lang: 'en',
     steps: [
-      ['hi', /What I keep/, /365 days/, /Do you agree that I keep your answers\?/],
+      ['hi', /What I keep/, /365 days/, /I keep nothing about you after this conversation: it is deleted 24 hours after your last message/, /Do you agree that I keep your answers\?/],
       ['yes', /Thank you. You can change your mind/]
     ],
     then: recorded('granted', 'en')

@@ -22,7 +22,7 @@ function withStandIns(h: DialogHarness): MainDialog {
   return new MainDialog({
     lexicons,
     language,
-    consent: new ConsentDialog({ lexicons, people, notice }),
+    consent: new ConsentDialog({ lexicons, people, notice, transientHours: h.services.privacy.transientHours }),
     journeys: new JourneyRegistry([
       { item: 'trainings', dialog: sayJourney('standIn.trainings', 'TRAININGS RAN') },
       { item: 'eligibility', dialog: sayJourney('standIn.eligibility', 'ELIGIBILITY RAN') },
