@@ -34,7 +34,7 @@ export interface ErasureReport {
 export interface PrivacyServiceDeps {
   storage: Pick<
     StorageBundle,
-    'profiles' | 'consents' | 'eligibilityChecks' | 'assessments' | 'trainingInterests' | 'referrals' | 'conversationReferences' | 'outbox' | 'personalData'
+    'profiles' | 'consents' | 'eligibilityChecks' | 'assessments' | 'trainingInterests' | 'referrals' | 'conversationReferences' | 'outbox' | 'handoffs' | 'personalData'
   >;
   consent: ConsentService;
   referrals: ReferralService;
@@ -104,14 +104,15 @@ export class PrivacyService {
   /** Everything kept about the person, as plain JSON (what the export link gives). */
   async exportData(userKey: UserKey): Promise<Record<string, unknown>> {
     const s = this.deps.storage;
-    const [profile, consents, checks, assessments, interests, referrals, reference] = await Promise.all([
+    const [profile, consents, checks, assessments, interests, referrals, reference, handoffs] = await Promise.all([
       s.profiles.get(userKey),
       s.consents.history(userKey),
       s.eligibilityChecks.listByUser(userKey),
       s.assessments.listByUser(userKey),
       s.trainingInterests.listByUser(userKey),
       s.referrals.listByUser(userKey),
-      s.conversationReferences.latest(userKey)
+      s.conversationReferences.latest(userKey),
+      s.handoffs.listByUser(userKey)
     ]);
     const strip = <T extends { userKey?: unknown }>(record: T): Omit<T, 'userKey'> => {
       const { userKey: _omitted, ...rest } = record;
@@ -126,7 +127,15 @@ export class PrivacyService {
       assessments: assessments.map(({ version: _v, ...a }) => strip(a)),
       trainingInterests: interests.map((i) => strip(i)),
       referrals: referrals.map(({ version: _v, ...r }) => strip(r)),
-      whereToReachYou: reference ? { channel: reference.channelId, since: reference.updatedAt } : null
+      whereToReachYou: reference ? { channel: reference.channelId, since: reference.updatedAt } : null,
+      // Talks with a person: when, and what was said (not where replies went, nor who answered).
+      talksWithAPerson: handoffs.map((h) => ({
+        requestedAt: h.requestedAt,
+        endedAt: h.endedAt,
+        language: h.language,
+        recentTurns: h.recent.map((e) => ({ at: e.at, from: e.from, text: e.text })),
+        exchange: h.exchange.map((e) => ({ at: e.at, from: e.from, text: e.text }))
+      }))
     };
   }
 

@@ -47,8 +47,8 @@ describe('talk to a person, in words, anywhere in the conversation', () => {
     expect(await say(adapter, '22')).toMatch(/In which country/);
   });
 
-  it('"my data" while a person handles the conversation is heard (a right at any point); when it ends, the talk goes on', async () => {
-    const { adapter } = await botAdapter();
+  it('"my data" while a person handles the conversation is heard (a right at any point); when it ends, the talk goes on; the export holds the talk', async () => {
+    const { adapter, harness } = await botAdapter();
     await say(adapter, 'hi');
     await say(adapter, 'English');
     await say(adapter, 'yes');
@@ -57,6 +57,8 @@ describe('talk to a person, in words, anywhere in the conversation', () => {
     expect(await say(adapter, 'my data')).toMatch(/This is what I keep about you/);
     await say(adapter, 'Nothing, thank you');
     expect(await say(adapter, 'still there?')).toMatch(/Your message is kept/); // back in the talk, kept for the caseworker
+    const exported = await harness.services.privacy.exportData((await theHandoff(harness)).userKey);
+    expect(JSON.stringify(exported.talksWithAPerson)).toContain('still there?');
   });
 
   it('a caseworker replies and ends it: the person gets the reply, then the bot resumes where it was', async () => {

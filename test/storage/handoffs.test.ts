@@ -80,4 +80,25 @@ describeEachStorage('handoff repository', (target) => {
     expect(await storage.handoffs.deleteAllForUser('gone')).toBe(2);
     expect(await storage.handoffs.countByStatus()).toEqual({ requested: 0, taken: 0, ended: 0 });
   });
+
+  it("lists a person's handoffs, the latest first, with their texts (their data export), and no one else's", async () => {
+    const first = handoff({ userKey: 'asker', requestedAt: plus(0) });
+    const second = handoff({ userKey: 'asker', requestedAt: plus(30) });
+    await storage.handoffs.save(first, []);
+    await storage.handoffs.save(second, []);
+    await storage.handoffs.save(handoff({ userKey: 'someone else' }), []);
+    const listed = await storage.handoffs.listByUser('asker');
+    expect(listed.map((h) => h.id)).toEqual([second.id, first.id]);
+    expect(listed[0]!.recent[0]!.text).toBe('مرحبا <script>x</script> $x.y');
+    expect(await storage.handoffs.listByUser('nobody')).toEqual([]);
+  });
+
+  it('retention: deletes handoffs asked for before the date, erasure deletes a person\'s', async () => {
+    await storage.handoffs.save(handoff({ userKey: 'old', requestedAt: plus(-60 * 24 * 400) }), []);
+    await storage.handoffs.save(handoff({ userKey: 'new', requestedAt: plus(0) }), []);
+    expect(await storage.handoffs.deleteExpired(plus(-60 * 24 * 365), plus(0))).toBe(1);
+    expect((await storage.handoffs.listByUser('old')).length).toBe(0);
+    expect(await storage.handoffs.eraseUser('new')).toBe(1);
+    expect(await storage.handoffs.eraseUser('new')).toBe(0);
+  });
 });

@@ -99,6 +99,12 @@ export class MongoHandoffRepository implements HandoffRepository {
     return counts;
   }
 
+  async listByUser(userKey: string): Promise<Handoff[]> {
+    this.guard.assertOpen();
+    const docs = await this.collection.find({ userKey }, { sort: { requestedAt: -1, _id: -1 } }).toArray();
+    return docs.map((doc) => fromDocument(doc, this.cipher));
+  }
+
   async deleteAllForUser(userKey: string): Promise<number> {
     this.guard.assertOpen();
     return (await this.collection.deleteMany({ userKey })).deletedCount;

@@ -26,6 +26,8 @@ export interface HandoffRepository extends PersonalDataStore {
   list(statuses: readonly HandoffStatus[], limit: number): Promise<Handoff[]>;
   /** How many handoffs are in each status. */
   countByStatus(): Promise<Record<HandoffStatus, number>>;
+  /** The person's handoffs, the latest asked first (what their data export shows). */
+  listByUser(userKey: string): Promise<Handoff[]>;
   /** Deletes the handoffs of one person (erasure); returns how many. */
   deleteAllForUser(userKey: string): Promise<number>;
 }

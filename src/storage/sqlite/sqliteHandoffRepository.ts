@@ -40,6 +40,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
   private readonly countStatement: Statement<[], { status: string; n: number }>;
   private readonly deleteForUser: Statement<[string]>;
   private readonly deleteBefore: Statement<[string]>;
+  private readonly selectByUser: Statement<[string], HandoffRow>;
   readonly storeName = 'handoffs';
 
   constructor(private readonly db: Database, private readonly guard: OpenGuard, private readonly cipher: FieldCipher) {
@@ -70,6 +71,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
     this.countStatement = db.prepare('SELECT status, COUNT(*) AS n FROM handoffs GROUP BY status');
     this.deleteForUser = db.prepare('DELETE FROM handoffs WHERE user_key = ?');
     this.deleteBefore = db.prepare('DELETE FROM handoffs WHERE requested_at < ?');
+    this.selectByUser = db.prepare(`SELECT ${COLUMNS} FROM handoffs WHERE user_key = ? ORDER BY requested_at DESC, id DESC`);
   }
 
   async save(handoff: Handoff, messages: readonly NewOutboxMessage[]): Promise<Handoff> {
@@ -118,6 +120,11 @@ export class SqliteHandoffRepository implements HandoffRepository {
     const counts = Object.fromEntries(HANDOFF_STATUSES.map((s) => [s, 0])) as Record<HandoffStatus, number>;
     for (const { status, n } of this.countStatement.all()) if (status in counts) counts[status as HandoffStatus] = n;
     return counts;
+  }
+
+  async listByUser(userKey: string): Promise<Handoff[]> {
+    this.guard.assertOpen();
+    return this.selectByUser.all(userKey).map((row) => this.fromRow(row));
   }
 
   async deleteAllForUser(userKey: string): Promise<number> {
