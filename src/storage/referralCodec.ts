@@ -1,6 +1,7 @@
-import { REFERRAL_STATUSES } from '../domain';
+import { REFERRAL_STATUSES, referralMilestones } from '../domain';
 import type { NewOutboxMessage, Referral, ReferralStatus } from '../domain';
 import { CorruptStateError } from './errors';
+import type { FieldCipher } from './fieldCipher';
 
 /**
  * What both adapters share about referrals and outbox messages: the checks made before a save,
@@ -64,4 +65,13 @@ export function decodeJsonObject(id: string, value: unknown): Record<string, unk
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CorruptStateError(id);
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * The first instants a referral's history reached `accepted` and `enrolled` (reporting), from
+ * its stored details, which are encrypted at rest: read in code, never by the database.
+ */
+export function storedMilestones(id: string, details: string, cipher: FieldCipher): ReturnType<typeof referralMilestones> {
+  const { history } = decodeJsonObject(id, cipher.decrypt(details, id));
+  return referralMilestones(Array.isArray(history) ? (history as Parameters<typeof referralMilestones>[0]) : []);
 }

@@ -1,10 +1,9 @@
 import type { Collection } from 'mongodb';
-import { referralMilestones } from '../../domain';
 import type { EligibilityAnswers } from '../../domain';
 import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { CompletedAssessmentRow, ConsentGrantRow, EligibilityCheckRow, ReferralReportRow, ReportingRepository } from '../ports';
-import { decodeJsonObject } from '../referralCodec';
+import { decodeJsonObject, storedMilestones } from '../referralCodec';
 import { type AssessmentDocument, type ConsentDocument, type EligibilityCheckDocument, type ReferralDocument, storedDate } from './mongoDocuments';
 
 /** Reporting's reads of the MongoDB collections: only the fields the funnel needs (projections). */
@@ -57,7 +56,6 @@ export class MongoReportingRepository implements ReportingRepository {
       .find({}, { projection: { userKey: 1, programme: 1, partnerId: 1, country: 1, language: 1, createdAt: 1, details: 1 } })
       .toArray();
     return docs.map((d) => {
-      const { history } = decodeJsonObject(d._id, typeof d.details === 'string' ? this.cipher.decrypt(d.details, d._id) : d.details);
       return {
         userKey: d.userKey,
         programme: d.programme as ReferralReportRow['programme'],
@@ -65,7 +63,7 @@ export class MongoReportingRepository implements ReportingRepository {
         country: d.country as ReferralReportRow['country'],
         language: d.language,
         createdAt: storedDate(d._id, d.createdAt),
-        ...referralMilestones(Array.isArray(history) ? (history as Parameters<typeof referralMilestones>[0]) : [])
+        ...storedMilestones(d._id, d.details, this.cipher)
       };
     });
   }

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { referralMilestones, type EligibilityAnswers } from '../../domain';
+import type { EligibilityAnswers } from '../../domain';
+import { storedMilestones } from '../referralCodec';
 import type { FieldCipher } from '../fieldCipher';
 import type { OpenGuard } from '../openGuard';
 import type { CompletedAssessmentRow, ConsentGrantRow, EligibilityCheckRow, ReferralReportRow, ReportingRepository } from '../ports';
@@ -92,17 +93,14 @@ export class SqliteReportingRepository implements ReportingRepository {
 
   async referrals(): Promise<ReferralReportRow[]> {
     this.guard.assertOpen();
-    return this.referralRows.all().map((r) => {
-      const { history } = fromJson<{ history?: unknown }>(r.id, this.cipher.decrypt(r.details, r.id));
-      return {
-        userKey: r.user_key,
-        programme: r.programme as ReferralReportRow['programme'],
-        partnerId: r.partner_id,
-        country: r.country as ReferralReportRow['country'],
-        language: r.language,
-        createdAt: fromIso(r.id, r.created_at),
-        ...referralMilestones(Array.isArray(history) ? (history as Parameters<typeof referralMilestones>[0]) : [])
-      };
-    });
+    return this.referralRows.all().map((r) => ({
+      userKey: r.user_key,
+      programme: r.programme as ReferralReportRow['programme'],
+      partnerId: r.partner_id,
+      country: r.country as ReferralReportRow['country'],
+      language: r.language,
+      createdAt: fromIso(r.id, r.created_at),
+      ...storedMilestones(r.id, r.details, this.cipher)
+    }));
   }
 }
